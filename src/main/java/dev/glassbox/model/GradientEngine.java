@@ -1,0 +1,460 @@
+package dev.glassbox.model;
+
+import dev.glassbox.GlassboxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Exact inference-mode gradients for any supported DL4J network: logits, probabilities, d(logit)/d(input),
+ * true layer activations, d(logit)/d(layer activations), and the input gradient of any objective given as a
+ * gradient at a layer.
+ *
+ * <p>DL4J's own {@code ComputationGraph.backpropGradient} gives no input gradient and refuses an external gradient
+ * at an output layer, so the engine walks the graph itself: a forward pass over the topological order (each vertex
+ * in inference mode, with inputs that later layers cannot overwrite), then a backward pass in reverse order that
+ * calls each vertex's own backprop and sums gradients where paths merge. Batch normalization is the exception: DL4J's
+ * backprop assumes batch statistics, while in inference it is a per-channel affine map.
+ *
+ * <p>Not thread-safe: layers hold the inputs of the latest forward pass. Use one engine per thread.
+ */
+public final class GradientEngine {
+
+    private final LoadedModel model;
+    private final ComputationGraph graph;
+    private final GraphVertex[] vertices;
+    private final int[] order;
+    private final int[] position;
+    private final int inputIndex;
+    private final int outputIndex;
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final Map<Integer, INDArray> batchNormScale = new HashMap<>();
+    private final boolean softmaxHead;
+    private final DataType dataType;
+    private final List<LayerInfo> layers;
+    private final LayerInfo[] infoByVertex;
+    private final int classes;
+    private final LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
+    private long generation;
+
+    private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType) {
+        this.model = model;
+        this.graph = copy.graph();
+        // Layer backprop writes weight gradients into views of one flat array; DL4J makes it lazily on fit().
+        graph.initGradientsView();
+        this.softmaxHead = copy.softmaxRemoved();
+        this.dataType = dataType;
+        this.vertices = graph.getVertices();
+        this.order = graph.topologicalSortOrder();
+        this.position = new int[vertices.length];
+        for (int i = 0; i < order.length; i++) {
+            position[order[i]] = i;
+        }
+        for (GraphVertex v : vertices) {
+            byName.put(v.getVertexName(), v.getVertexIndex());
+        }
+        this.inputIndex = byName.get(graph.getConfiguration().getNetworkInputs().get(0));
+        this.outputIndex = byName.get(graph.getConfiguration().getNetworkOutputs().get(0));
+        SupportedLayers.check(vertices);
+        for (GraphVertex v : vertices) {
+            if (v instanceof LayerVertex lv && lv.getLayer() instanceof BatchNormalization bn) {
+                batchNormScale.put(v.getVertexIndex(), inferenceScale(bn));
+            }
+        }
+        this.infoByVertex = new LayerInfo[vertices.length];
+        this.layers = describeLayers();
+        long[] out = layers.get(layers.size() - 1).outputShape();
+        if (out.length != 1) {
+            throw new UnsupportedModelException("the model's output has shape " + Arrays.toString(batchShape(out))
+                    + "; Glassbox needs one score per class, [batch, k]");
+        }
+        this.classes = (int) out[0];
+    }
+
+    /** An engine in single precision, the speed every method runs at. */
+    public static GradientEngine create(LoadedModel model) {
+        return create(model, DataType.FLOAT);
+    }
+
+    /** An engine in the given precision; gradient checks use {@link DataType#DOUBLE}. */
+    public static GradientEngine create(LoadedModel model, DataType dataType) {
+        try {
+            return new GradientEngine(model, GraphCopy.of(model.network(), dataType), dataType);
+        } catch (GraphCopy.UnsupportedModelException | UnsupportedModelException e) {
+            throw GlassboxException.badInput(model.file(), e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof GlassboxException) {
+                throw e;
+            }
+            throw GlassboxException.badInput(model.file(), "the network does not run on an input of shape "
+                    + Arrays.toString(model.input().batchShape(1)) + ": " + ModelLoader.firstLine(e), e);
+        }
+    }
+
+    public LoadedModel model() {
+        return model;
+    }
+
+    public InputSpec input() {
+        return model.input();
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** Number of classes k of the {@code [batch, k]} output. */
+    public int classes() {
+        return classes;
+    }
+
+    /** Whether the model ends in a softmax (which the engine removes to give logits). */
+    public boolean hasSoftmaxHead() {
+        return softmaxHead;
+    }
+
+    /** Every vertex except the input, in topological order, with one example's output shape. */
+    public List<LayerInfo> layers() {
+        return layers;
+    }
+
+    /** Layers whose output has height and width: the candidates for Grad-CAM and neuron groups. */
+    public List<LayerInfo> spatialLayers() {
+        return layers.stream().filter(LayerInfo::spatial).toList();
+    }
+
+    public LayerInfo layer(String name) {
+        return infoByVertex[indexOf(name)];
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Convenience operations
+
+    /** Pre-softmax class scores {@code [batch, k]}. */
+    public INDArray logits(INDArray input) {
+        return forward(input).logits();
+    }
+
+    /** Softmax of the logits where the model ends in a softmax; otherwise the model's own output. */
+    public INDArray probabilities(INDArray input) {
+        return toProbabilities(logits(input));
+    }
+
+    /** Turns logits from this engine into probabilities (see {@link #probabilities(INDArray)}). */
+    public INDArray toProbabilities(INDArray logits) {
+        return softmaxHead ? Transforms.softmax(logits, true) : logits.dup();
+    }
+
+    /** Logits and d(logit of each example's target)/d(input) for a batch. */
+    public TargetGradient inputGradient(INDArray input, int[] targets) {
+        ForwardPass pass = forward(input);
+        Gradients g = backward(pass, targetEpsilon(targets, input.size(0)), BackwardRule.NONE, List.of());
+        return new TargetGradient(pass.logits(), g.input(), null, null);
+    }
+
+    /** As {@link #inputGradient}, plus the true activations of {@code layer} and d(logit)/d(those activations). */
+    public TargetGradient layerGradient(INDArray input, int[] targets, String layer) {
+        indexOf(layer);
+        ForwardPass pass = forward(input);
+        Gradients g = backward(pass, targetEpsilon(targets, input.size(0)), BackwardRule.NONE, List.of(layer));
+        return new TargetGradient(pass.logits(), g.input(), pass.activations(layer), g.layer(layer));
+    }
+
+    /** The true output of {@code layer}, computing only the layers it depends on. */
+    public INDArray activations(INDArray input, String layer) {
+        return forwardTo(input, layer).activations(layer);
+    }
+
+    /**
+     * The input gradient of an objective on a layer's activations: {@code objective} maps the activations to
+     * d(objective)/d(activations); the result holds those activations and d(objective)/d(input).
+     */
+    public ObjectiveGradient objectiveGradient(INDArray input, String layer, UnaryOperator<INDArray> objective) {
+        ForwardPass pass = forwardTo(input, layer);
+        INDArray activations = pass.activations(layer);
+        INDArray epsilon = objective.apply(activations);
+        Gradients g = backwardFrom(pass, layer, epsilon, BackwardRule.NONE, List.of());
+        return new ObjectiveGradient(activations, g.input());
+    }
+
+    /** A one-hot gradient at the logits: each example differentiates its own target's logit. */
+    public INDArray targetEpsilon(int[] targets, long batch) {
+        if (targets.length != batch) {
+            throw new IllegalArgumentException(targets.length + " targets for a batch of " + batch);
+        }
+        INDArray eps = Nd4j.zeros(dataType, batch, classes);
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] < 0 || targets[i] >= classes) {
+                throw GlassboxException.usage("target class " + targets[i] + " is out of range: the model has "
+                        + classes + " classes (0 to " + (classes - 1) + ")");
+            }
+            eps.putScalar(i, targets[i], 1.0);
+        }
+        return eps;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Forward and backward passes
+
+    /** A full inference-mode forward pass. */
+    public ForwardPass forward(INDArray input) {
+        return run(input, Map.of(), null);
+    }
+
+    /** A forward pass that computes only what {@code layer} depends on. */
+    public ForwardPass forwardTo(INDArray input, String layer) {
+        return run(input, Map.of(), ancestorsOf(indexOf(layer)));
+    }
+
+    /**
+     * A full forward pass in which the named layers' outputs are replaced by the given arrays (they must have the
+     * batch's size): how a layer gradient is checked against finite differences.
+     */
+    public ForwardPass forwardWithReplaced(INDArray input, Map<String, INDArray> replaced) {
+        Map<Integer, INDArray> byIndex = new HashMap<>();
+        replaced.forEach((name, value) -> byIndex.put(indexOf(name), value.castTo(dataType)));
+        return run(input, byIndex, null);
+    }
+
+    /** Backward from the logits, with {@code epsilon} = d(objective)/d(logits) of shape {@code [batch, k]}. */
+    public Gradients backward(ForwardPass pass, INDArray epsilon, BackwardRule rule, Collection<String> record) {
+        return backwardFrom(pass, null, epsilon, rule, record);
+    }
+
+    /**
+     * Backward from a layer, with {@code epsilon} = d(objective)/d(layer output); {@code layer == null} means the
+     * logits. Gradients are recorded at the named layers.
+     */
+    public Gradients backwardFrom(ForwardPass pass, String layer, INDArray epsilon, BackwardRule rule,
+                                  Collection<String> record) {
+        if (pass.engine() != this || pass.generation() != generation) {
+            throw new IllegalStateException("backward needs the engine's latest forward pass");
+        }
+        int start = layer == null ? outputIndex : indexOf(layer);
+        if (pass.output(start) == null) {
+            throw new IllegalStateException("layer '" + vertices[start].getVertexName() + "' was not computed");
+        }
+        if (!Arrays.equals(epsilon.shape(), pass.output(start).shape())) {
+            throw new IllegalArgumentException("gradient of shape " + Arrays.toString(epsilon.shape())
+                    + " for an output of shape " + Arrays.toString(pass.output(start).shape()));
+        }
+        Set<Integer> wanted = new java.util.HashSet<>();
+        for (String r : record) {
+            wanted.add(indexOf(r));
+        }
+        INDArray[] eps = new INDArray[vertices.length];
+        eps[start] = epsilon.castTo(dataType);
+        Map<String, INDArray> recorded = new LinkedHashMap<>();
+        for (int p = position[start]; p >= 0; p--) {
+            int idx = order[p];
+            INDArray e = eps[idx];
+            if (e == null) {
+                continue;
+            }
+            eps[idx] = null;
+            GraphVertex v = vertices[idx];
+            if (wanted.contains(idx)) {
+                recorded.put(v.getVertexName(), e.dup());
+            }
+            if (idx == inputIndex) {
+                return new Gradients(e, Collections.unmodifiableMap(recorded));
+            }
+            if (v.isInputVertex()) {
+                continue;
+            }
+            INDArray[] toInputs = backwardThrough(v, rule.atOutput(infoByVertex[idx], e));
+            VertexIndices[] inputs = v.getInputVertices();
+            for (int j = 0; j < inputs.length; j++) {
+                int src = inputs[j].getVertexIndex();
+                eps[src] = eps[src] == null ? toInputs[j] : eps[src].add(toInputs[j]);
+            }
+        }
+        throw new IllegalStateException("the backward pass did not reach the input");
+    }
+
+    private ForwardPass run(INDArray input, Map<Integer, INDArray> replaced, boolean[] needed) {
+        long[] expected = input().batchShape(input.size(0));
+        if (!Arrays.equals(input.shape(), expected)) {
+            throw new IllegalArgumentException("input of shape " + Arrays.toString(input.shape()) + ", the model takes "
+                    + Arrays.toString(expected));
+        }
+        INDArray x = input.castTo(dataType);
+        graph.setInputs(x);
+        INDArray[] outputs = new INDArray[vertices.length];
+        for (int idx : order) {
+            if (needed != null && !needed[idx]) {
+                continue;
+            }
+            GraphVertex v = vertices[idx];
+            INDArray out;
+            if (v.isInputVertex()) {
+                out = x;
+            } else {
+                VertexIndices[] inputs = v.getInputVertices();
+                for (int j = 0; j < inputs.length; j++) {
+                    v.setInput(j, outputs[inputs[j].getVertexIndex()], workspaces);
+                }
+                // An activation layer applies its function in place in inference mode, overwriting the output of the
+                // layer before it; in training mode it works on a copy, and it has no other train/test difference.
+                boolean copyInput = v instanceof LayerVertex lv
+                        && lv.getLayer() instanceof org.deeplearning4j.nn.layers.ActivationLayer;
+                out = v.doForward(copyInput, workspaces);
+            }
+            INDArray replacement = replaced.get(idx);
+            if (replacement != null) {
+                if (!Arrays.equals(replacement.shape(), out.shape())) {
+                    throw new IllegalArgumentException("replacement for " + v.getVertexName() + " has shape "
+                            + Arrays.toString(replacement.shape()) + ", expected " + Arrays.toString(out.shape()));
+                }
+                out = replacement;
+            }
+            outputs[idx] = out;
+        }
+        generation++;
+        return new ForwardPass(this, generation, outputs);
+    }
+
+    private INDArray[] backwardThrough(GraphVertex v, INDArray epsilon) {
+        INDArray scale = batchNormScale.get(v.getVertexIndex());
+        if (scale != null) {
+            return new INDArray[] {batchNormBackward((LayerVertex) v, scale, epsilon)};
+        }
+        v.setEpsilon(epsilon);
+        return v.doBackward(false, workspaces).getSecond();
+    }
+
+    /** In inference, batch normalization is y = scale * x + shift per channel, so dx = scale * dy. */
+    private INDArray batchNormBackward(LayerVertex v, INDArray scale, INDArray epsilon) {
+        BatchNormalization bn = (BatchNormalization) v.getLayer();
+        int channelDim = epsilon.rank() == 2 || bn.layerConf().getCnn2DFormat() == CNN2DFormat.NCHW ? 1 : 3;
+        INDArray dx = Nd4j.createUninitialized(epsilon.dataType(), epsilon.shape(), epsilon.ordering());
+        Nd4j.getExecutioner().exec(new BroadcastMulOp(epsilon, scale, dx, channelDim));
+        InputPreProcessor pre = v.getLayerPreProcessor();
+        return pre == null ? dx : pre.backprop(dx, (int) epsilon.size(0), workspaces);
+    }
+
+    private INDArray inferenceScale(BatchNormalization bn) {
+        var conf = bn.layerConf();
+        INDArray var;
+        if (conf.isUseLogStd()) {
+            INDArray log10std = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
+            var = Transforms.pow(Nd4j.valueArrayOf(log10std.shape(), 10.0, log10std.dataType()), log10std);
+            var.muli(var);
+        } else {
+            var = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).dup();
+        }
+        INDArray std = Transforms.sqrt(var.addi(conf.getEps()), false);
+        INDArray gamma;
+        if (conf.isLockGammaBeta()) {
+            // Mirrors DL4J's forward pass, which applies a locked gamma only when beta is also non-zero.
+            double g = conf.getGamma() != 1.0 && conf.getBeta() != 0.0 ? conf.getGamma() : 1.0;
+            gamma = Nd4j.valueArrayOf(std.shape(), g, std.dataType());
+        } else {
+            gamma = bn.getParam(BatchNormalizationParamInitializer.GAMMA);
+        }
+        return gamma.div(std).reshape(-1).castTo(dataType);
+    }
+
+    private boolean[] ancestorsOf(int target) {
+        boolean[] needed = new boolean[vertices.length];
+        List<Integer> stack = new ArrayList<>(List.of(target));
+        while (!stack.isEmpty()) {
+            int idx = stack.remove(stack.size() - 1);
+            if (needed[idx]) {
+                continue;
+            }
+            needed[idx] = true;
+            VertexIndices[] inputs = vertices[idx].getInputVertices();
+            if (inputs != null) {
+                for (VertexIndices in : inputs) {
+                    stack.add(in.getVertexIndex());
+                }
+            }
+        }
+        return needed;
+    }
+
+    private List<LayerInfo> describeLayers() {
+        ForwardPass probe = forward(Nd4j.zeros(dataType, input().batchShape(1)));
+        List<LayerInfo> result = new ArrayList<>();
+        for (int idx : order) {
+            GraphVertex v = vertices[idx];
+            if (v.isInputVertex()) {
+                continue;
+            }
+            long[] shape = probe.output(idx).shape();
+            long[] example = Arrays.copyOfRange(shape, 1, shape.length);
+            IActivation activation = null;
+            String type = v.getClass().getSimpleName();
+            long params = v.numParams();
+            boolean spatial = example.length == 3;
+            if (v instanceof LayerVertex lv) {
+                Layer layer = lv.getLayer();
+                type = layer.conf().getLayer().getClass().getSimpleName();
+                if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) {
+                    activation = base.getActivationFn();
+                } else if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer a) {
+                    activation = a.getActivationFn();
+                }
+            }
+            LayerInfo info = new LayerInfo(v.getVertexName(), type, example, params, activation, spatial);
+            infoByVertex[idx] = info;
+            result.add(info);
+        }
+        return List.copyOf(result);
+    }
+
+    int indexOf(String layer) {
+        Integer idx = byName.get(layer);
+        if (idx == null || idx == inputIndex) {
+            throw GlassboxException.usage("layer '" + layer + "' does not exist; layers are "
+                    + String.join(", ", layers == null ? List.of() : layers.stream().map(LayerInfo::name).toList()));
+        }
+        return idx;
+    }
+
+    int outputIndex() {
+        return outputIndex;
+    }
+
+    String outputName() {
+        return vertices[outputIndex].getVertexName();
+    }
+
+    private static long[] batchShape(long[] example) {
+        long[] s = new long[example.length + 1];
+        s[0] = 1;
+        System.arraycopy(example, 0, s, 1, example.length);
+        return s;
+    }
+
+    /** Raised while building an engine for a model it cannot serve; becomes a one-line input error. */
+    static final class UnsupportedModelException extends RuntimeException {
+        UnsupportedModelException(String message) {
+            super(message);
+        }
+    }
+}

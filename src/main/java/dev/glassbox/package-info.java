@@ -1,0 +1,2 @@
+/** Glassbox: attribution and trust reports for image classifiers. */
+package dev.glassbox;

@@ -1,0 +1,45 @@
+package dev.glassbox.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glassbox.testing.SharedFixtures;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The engine on real trained models it did not make: loading, input detection, and finite-difference agreement. */
+class ExternalModelsTest {
+
+    static Stream<Arguments> models() {
+        return Stream.of(
+                Arguments.of("models/keras/kilneta_mnist_cnn_keras2.10_sequential.h5", new long[] {28, 28, 1}, 10),
+                Arguments.of("models/keras/eviljuicebox_mnist_dnn_keras2.2.4_sequential.h5", new long[] {28, 28, 1}, 10),
+                Arguments.of("models/keras/sagecodes_keras_cifar10_trained_model_keras2.2.4_sequential.h5",
+                        new long[] {32, 32, 3}, 10),
+                Arguments.of("models/keras/eviljuicebox_cifar10_dnn_resnet20_keras2.2.4_functional.h5",
+                        new long[] {32, 32, 3}, 10),
+                Arguments.of("models/dl4j-native/dl4j-test-resources_mnist-model_lenet.zip", new long[] {784}, 10),
+                Arguments.of("models/dl4j-native/dl4j-examples_android_trained_mnist_model_mlp.zip",
+                        new long[] {1, 28, 28}, 10));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void engineGradientsAgreeWithFiniteDifferences(String file, long[] exampleShape, int classes) {
+        Path path = SharedFixtures.external(file);
+        LoadedModel model = new ModelLoader().load(path);
+        assertArrayEquals(exampleShape, model.input().exampleShape(), "detected input shape");
+
+        GradientCheck.Result result = GradientCheck.standard(model).run();
+        GradientEngine engine = GradientEngine.create(model);
+        assertEquals(classes, engine.classes());
+        assertTrue(engine.hasSoftmaxHead(), "a softmax classifier's head is found and removed");
+        assertTrue(result.points() >= 10, "compared " + result.points() + " points");
+        assertTrue(result.passed(), () -> "max relative error " + result.maxRelativeError() + " at "
+                + result.worst() + "; all: " + result.sites());
+    }
+}
