@@ -1,0 +1,45 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.bench.EngineBenchmark;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code glassbox bench}: the performance figures, printed as Markdown. */
+@Command(name = "bench", description = {"Measure the gradient engine: images/s for forward and forward+gradient",
+        "passes at several batch sizes, the cost relative to DL4J's own calculateGradients, and peak memory."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Time spent on each measurement (default 2).")
+    double seconds = 2.0;
+
+    @Option(names = "--write", paramLabel = "FILE", description = "Also write the Markdown to FILE.")
+    Path write;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String markdown = new EngineBenchmark(seconds, ProgressBar.onStderr(spec.commandLine().getErr())).run();
+        out.println(markdown);
+        out.flush();
+        if (write != null) {
+            Path tmp = Files.createTempFile(write.toAbsolutePath().getParent(), ".bench", ".md");
+            Files.writeString(tmp, markdown);
+            Files.move(tmp, write, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return 0;
+    }
+}
