@@ -45,6 +45,7 @@ public final class GradientCheck {
     private final int examples;
     private final int pointsPerSite;
     private final double tolerance;
+    private BackwardRule rule = BackwardRule.NONE;
 
     /**
      * @param model         the model to check; a double-precision engine is built from it
@@ -65,6 +66,12 @@ public final class GradientCheck {
         this.examples = examples;
         this.pointsPerSite = pointsPerSite;
         this.tolerance = tolerance;
+    }
+
+    /** For tests: differentiate with a (deliberately wrong) rule, to show that the check catches it. */
+    GradientCheck withRule(BackwardRule wrong) {
+        this.rule = wrong;
+        return this;
     }
 
     public static GradientCheck standard(LoadedModel model) {
@@ -88,7 +95,7 @@ public final class GradientCheck {
         for (String l : layers) {
             activations.put(l, pass.activations(l).dup());
         }
-        Gradients g = engine.backward(pass, engine.targetEpsilon(targets, examples), BackwardRule.NONE, layers);
+        Gradients g = engine.backward(pass, engine.targetEpsilon(targets, examples), rule, layers);
 
         List<Site> sites = new ArrayList<>();
         Site input = new Site("input", 0, 0, 0);

@@ -109,7 +109,8 @@ final class InputSpecDetector {
 
     /**
      * A convolutional first layer does not record the image size, but a later flattening preprocessor records the
-     * size it expects; the square input side that produces it is the answer (no answer when it is not unique).
+     * size it expects; the smallest square input side that produces it is the answer. (Truncating pooling maps
+     * several sides to one size, 28 and 29 both to LeNet's 4x4; networks are designed for the exact fit.)
      */
     private static Optional<Integer> squareSideThatFits(ComputationGraphConfiguration conf, int channels,
                                                         CNN2DFormat format) {
@@ -122,23 +123,19 @@ final class InputSpecDetector {
         if (flatteners.isEmpty()) {
             return Optional.empty();
         }
-        Integer found = null;
         for (int side = 1; side <= LARGEST_GUESSED_SIDE; side++) {
             Map<String, InputType> types;
             try {
-                types = conf.clone().getLayerActivationTypes(false, InputType.convolutional(side, side, channels,
+                types = conf.clone().getLayerActivationTypes(true, InputType.convolutional(side, side, channels,
                         format));
             } catch (RuntimeException tooSmallOrInconsistent) {
                 continue;
             }
             if (flatteners.entrySet().stream().allMatch(e -> matches(conf, types, e.getKey(), e.getValue()))) {
-                if (found != null) {
-                    return Optional.empty();
-                }
-                found = side;
+                return Optional.of(side);
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     private static boolean matches(ComputationGraphConfiguration conf, Map<String, InputType> types, String vertex,
