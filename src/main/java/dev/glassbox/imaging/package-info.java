@@ -1,0 +1,2 @@
+/** Pictures of numbers: the colour map, saliency overlays, crisp upscaling and PNG writing. */
+package dev.glassbox.imaging;

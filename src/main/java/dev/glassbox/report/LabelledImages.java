@@ -1,0 +1,82 @@
+package dev.glassbox.report;
+
+import dev.glassbox.imaging.PixelRange;
+import dev.glassbox.model.InputSpec;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A labelled data set, already preprocessed into model input.
+ *
+ * @param name    the name readers see ("test-clean")
+ * @param classes class names in the models' output order
+ * @param input   the shape and layout of one image in {@code images}; a model with another layout of the same image
+ *                size gets the images converted
+ * @param labels  the true class of each image
+ * @param files   each image's file name, shown beside it in the gallery
+ * @param images  the images, read in batches
+ * @param pixels  which input values are black and white when an image is drawn
+ */
+public record LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
+                             ImageBatches images, PixelRange pixels) {
+
+    public LabelledImages {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a data set needs a name");
+        }
+        classes = List.copyOf(classes);
+        files = List.copyOf(files);
+        labels = labels.clone();
+        Objects.requireNonNull(images);
+        Objects.requireNonNull(pixels);
+        if (!input.isImage()) {
+            throw new IllegalArgumentException("data set '" + name + "': input " + input.describe()
+                    + " is not an image");
+        }
+        if (classes.size() < 2 || new HashSet<>(classes).size() != classes.size()) {
+            throw new IllegalArgumentException("data set '" + name + "' needs at least 2 distinct class names, got "
+                    + classes);
+        }
+        if (labels.length != files.size()) {
+            throw new IllegalArgumentException("data set '" + name + "': " + labels.length + " labels for "
+                    + files.size() + " files");
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= classes.size()) {
+                throw new IllegalArgumentException("data set '" + name + "': label " + label + " is outside 0.."
+                        + (classes.size() - 1));
+            }
+        }
+    }
+
+    /** A data set held in one array {@code [n, ...]}: fine for tests and small sets. */
+    public static LabelledImages inMemory(String name, List<String> classes, InputSpec input, INDArray all,
+                                          int[] labels, List<String> files, PixelRange pixels) {
+        if (all.size(0) != labels.length) {
+            throw new IllegalArgumentException("data set '" + name + "': " + all.size(0) + " images for "
+                    + labels.length + " labels");
+        }
+        if (!Arrays.equals(Arrays.copyOfRange(all.shape(), 1, all.rank()), input.exampleShape())) {
+            throw new IllegalArgumentException("data set '" + name + "': images of shape " + Arrays.toString(all.shape())
+                    + " are not " + input.describe());
+        }
+        return new LabelledImages(name, classes, input, labels, files,
+                (from, to) -> all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)), pixels);
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int label(int i) {
+        return labels[i];
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+}

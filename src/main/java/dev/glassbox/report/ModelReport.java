@@ -1,0 +1,29 @@
+package dev.glassbox.report;
+
+import dev.glassbox.evaluation.Evaluation;
+import java.util.List;
+
+/**
+ * What the report found about one model.
+ *
+ * @param name        the name readers see
+ * @param file        the model file as given
+ * @param sha256      the file's SHA-256 in hex, or null when it is not a readable file
+ * @param input       the input it takes, in words
+ * @param evaluations one per data set, in data set order
+ * @param gallery     explained predictions: per data set, per class, correct then wrong, most confident first
+ */
+public record ModelReport(String name, String file, String sha256, String input, List<Evaluation> evaluations,
+                          List<GallerySample> gallery) {
+
+    public ModelReport {
+        evaluations = List.copyOf(evaluations);
+        gallery = List.copyOf(gallery);
+    }
+
+    public Evaluation evaluation(String dataset) {
+        return evaluations.stream().filter(e -> e.dataset().equals(dataset)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("model '" + name + "' has no evaluation on '"
+                        + dataset + "'"));
+    }
+}

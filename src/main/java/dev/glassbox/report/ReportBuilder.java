@@ -1,0 +1,226 @@
+package dev.glassbox.report;
+
+import dev.glassbox.GlassboxException;
+import dev.glassbox.Progress;
+import dev.glassbox.evaluation.ConfusionTally;
+import dev.glassbox.evaluation.Evaluation;
+import dev.glassbox.imaging.InputPicture;
+import dev.glassbox.imaging.Overlay;
+import dev.glassbox.imaging.SaliencyMap;
+import dev.glassbox.imaging.Upscale;
+import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.InputSpec;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Tests models on labelled images and gathers what the report shows: per model and data set the metrics (from one
+ * streamed pass over the images, batch by batch) and a gallery of the most confident correct and wrong predictions
+ * of each class with their saliency maps, written as pictures to an {@link ImageStore} as they are made.
+ */
+public final class ReportBuilder {
+
+    private final ReportSettings settings;
+
+    public ReportBuilder(ReportSettings settings) {
+        this.settings = settings;
+    }
+
+    public Report build(String title, List<ModelUnderTest> models, List<LabelledImages> datasets, ImageStore pictures,
+                        Progress progress) {
+        if (models.isEmpty() || datasets.isEmpty()) {
+            throw GlassboxException.usage("a report needs at least one model and one data set");
+        }
+        requireUniqueNames(models.stream().map(ModelUnderTest::name).toList(), "model");
+        requireUniqueNames(datasets.stream().map(LabelledImages::name).toList(), "data set");
+        Map<String, Double> timings = new LinkedHashMap<>();
+        List<ModelReport> modelReports = new ArrayList<>();
+        for (int mi = 0; mi < models.size(); mi++) {
+            ModelUnderTest model = models.get(mi);
+            List<Evaluation> evaluations = new ArrayList<>();
+            List<GallerySample> gallery = new ArrayList<>();
+            for (int di = 0; di < datasets.size(); di++) {
+                LabelledImages data = datasets.get(di);
+                requireClasses(model, data);
+                long start = System.nanoTime();
+                GalleryPicks picks = new GalleryPicks(data.classes().size(), settings.samplesPerClass());
+                evaluations.add(evaluate(model, data, picks, progress));
+                add(timings, "evaluation", start);
+                start = System.nanoTime();
+                gallery.addAll(explain(model, data, picks, "m" + mi + "/d" + di, pictures, progress));
+                add(timings, "saliency", start);
+            }
+            modelReports.add(new ModelReport(model.name(), model.file().toString(), sha256(model.file()),
+                    model.engine().input().describe(), evaluations, gallery));
+        }
+        List<DatasetSummary> summaries = datasets.stream().map(ReportBuilder::summarize).toList();
+        return new Report(title, settings.generatedAt(), Report.NOT_RUN,
+                "No checks have run: this version of Glassbox reports metrics and saliency maps only, so it gives no"
+                        + " pass or fail verdict.",
+                modelReports, summaries, timings, Versions.current());
+    }
+
+    /** The evaluation pass: every image once, in batches; keeps only counts and the gallery's candidates. */
+    private Evaluation evaluate(ModelUnderTest model, LabelledImages data, GalleryPicks picks, Progress progress) {
+        GradientEngine engine = model.engine();
+        ConfusionTally tally = new ConfusionTally(data.classes().size());
+        String task = "Testing " + model.name() + " on " + data.name();
+        int n = data.size();
+        int length = (int) data.input().length();
+        progress.update(task, 0, n);
+        for (int from = 0; from < n; from += settings.batchSize()) {
+            int to = Math.min(n, from + settings.batchSize());
+            INDArray batch = data.images().read(from, to);
+            checkBatch(batch, data, from, to);
+            INDArray x = Layouts.convert(batch, data.input(), engine.input(), data.name(), model.name());
+            float[][] probabilities = engine.probabilities(x.castTo(engine.dataType())).castTo(DataType.FLOAT)
+                    .toFloatMatrix();
+            INDArray rows = null;
+            for (int i = 0; i < to - from; i++) {
+                int index = from + i;
+                int truth = data.label(index);
+                int predicted = argMax(probabilities[i]);
+                tally.add(truth, predicted);
+                double confidence = probabilities[i][predicted];
+                if (picks.wants(truth, predicted, confidence, index)) {
+                    if (rows == null) {
+                        rows = batch.castTo(DataType.FLOAT).dup('c').reshape('c', to - from, length);
+                    }
+                    picks.offer(new GalleryPicks.Pick(index, truth, predicted, confidence, rows.getRow(i).toFloatVector()));
+                }
+            }
+            progress.update(task, to, n);
+        }
+        return Evaluation.of(data.name(), tally.toMatrix(data.classes()));
+    }
+
+    /** Saliency maps for the picked predictions, in batches, each explaining the class the model predicted. */
+    private List<GallerySample> explain(ModelUnderTest model, LabelledImages data, GalleryPicks picks, String folder,
+                                        ImageStore pictures, Progress progress) {
+        List<GalleryPicks.Pick> all = new ArrayList<>();
+        List<GallerySample.Outcome> outcomes = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        for (int c = 0; c < data.classes().size(); c++) {
+            collect(picks.correct(c), GallerySample.Outcome.CORRECT, all, outcomes, ranks);
+            collect(picks.wrong(c), GallerySample.Outcome.WRONG, all, outcomes, ranks);
+        }
+        GradientEngine engine = model.engine();
+        InputSpec dataSpec = data.input();
+        int factor = Upscale.factorFor(dataSpec.width(), dataSpec.height(), settings.pictureSize());
+        String task = "Saliency maps of " + model.name() + " on " + data.name();
+        List<GallerySample> samples = new ArrayList<>();
+        progress.update(task, 0, all.size());
+        for (int from = 0; from < all.size(); from += settings.batchSize()) {
+            int to = Math.min(all.size(), from + settings.batchSize());
+            int size = to - from;
+            float[][] examples = new float[size][];
+            int[] targets = new int[size];
+            for (int i = 0; i < size; i++) {
+                examples[i] = all.get(from + i).example();
+                targets[i] = all.get(from + i).predicted();
+            }
+            INDArray batch = Nd4j.create(examples).reshape('c', dataSpec.batchShape(size));
+            INDArray x = Layouts.convert(batch, dataSpec, engine.input(), data.name(), model.name());
+            INDArray gradient = engine.inputGradient(x.castTo(engine.dataType()), targets).input()
+                    .castTo(DataType.FLOAT).dup('c').reshape('c', size, engine.input().length());
+            for (int i = 0; i < size; i++) {
+                GalleryPicks.Pick p = all.get(from + i);
+                SaliencyMap map = InputPicture.saliency(gradient.getRow(i).toFloatVector(), engine.input());
+                BufferedImage picture = InputPicture.of(p.example(), dataSpec, data.pixels());
+                String name = folder + "/c" + p.trueClass() + "-" + outcomes.get(from + i).id() + "-"
+                        + ranks.get(from + i);
+                String picturePath = pictures.put(name + ".png", Upscale.nearest(picture, factor));
+                String saliencyPath = pictures.put(name + "-saliency.png",
+                        Upscale.nearest(Overlay.of(picture, map), factor));
+                samples.add(new GallerySample(data.name(), data.classes().get(p.trueClass()), outcomes.get(from + i),
+                        ranks.get(from + i), data.files().get(p.index()), data.classes().get(p.trueClass()),
+                        data.classes().get(p.predicted()), p.confidence(), picturePath, saliencyPath));
+            }
+            progress.update(task, to, all.size());
+        }
+        return samples;
+    }
+
+    private static void collect(List<GalleryPicks.Pick> picks, GallerySample.Outcome outcome,
+                                List<GalleryPicks.Pick> all, List<GallerySample.Outcome> outcomes,
+                                List<Integer> ranks) {
+        for (int r = 0; r < picks.size(); r++) {
+            all.add(picks.get(r));
+            outcomes.add(outcome);
+            ranks.add(r + 1);
+        }
+    }
+
+    private static DatasetSummary summarize(LabelledImages data) {
+        long[] counts = new long[data.classes().size()];
+        for (int label : data.labels()) {
+            counts[label]++;
+        }
+        return new DatasetSummary(data.name(), data.size(), data.classes(),
+                java.util.Arrays.stream(counts).boxed().toList());
+    }
+
+    private static void requireClasses(ModelUnderTest model, LabelledImages data) {
+        int k = model.engine().classes();
+        if (k != data.classes().size()) {
+            throw GlassboxException.usage("model '" + model.name() + "' has " + k + " outputs but data set '"
+                    + data.name() + "' names " + data.classes().size() + " classes " + data.classes());
+        }
+    }
+
+    private static void requireUniqueNames(List<String> names, String what) {
+        if (new java.util.HashSet<>(names).size() != names.size()) {
+            throw GlassboxException.usage("each " + what + " needs its own name, got " + names);
+        }
+    }
+
+    private static void checkBatch(INDArray batch, LabelledImages data, int from, int to) {
+        if (batch.size(0) != to - from || batch.length() != (to - from) * data.input().length()) {
+            throw new IllegalStateException("data set '" + data.name() + "' gave a batch of shape "
+                    + java.util.Arrays.toString(batch.shape()) + " for images " + from + " to " + to);
+        }
+    }
+
+    private static int argMax(float[] row) {
+        int best = 0;
+        for (int c = 1; c < row.length; c++) {
+            if (row[c] > row[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static void add(Map<String, Double> timings, String stage, long startNanos) {
+        timings.merge(stage, (System.nanoTime() - startNanos) / 1e9, Double::sum);
+    }
+
+    /** The file's SHA-256, or null for a model that was never a file (tests build them in memory). */
+    static String sha256(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw GlassboxException.badInput(file, "cannot read the model file: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

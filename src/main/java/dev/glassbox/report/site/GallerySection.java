@@ -1,0 +1,21 @@
+package dev.glassbox.report.site;
+
+import java.util.List;
+
+/** The explained predictions of one model on one data set, class by class. */
+public record GallerySection(String id, String model, String dataset, List<ClassGallery> classes) {
+
+    /** One class: its most confident correct and wrong predictions. */
+    public record ClassGallery(String name, List<Card> correct, List<Card> wrong, String correctNote,
+                               String wrongNote) {
+
+        /** Right answers first, then wrong ones, each most confident first. */
+        public List<Card> cards() {
+            return java.util.stream.Stream.concat(correct.stream(), wrong.stream()).toList();
+        }
+    }
+
+    /** One prediction: the image and where the model looked. */
+    public record Card(String picture, String pictureAlt, String saliency, String saliencyAlt, String file,
+                       String trueClass, String predictedClass, String confidence, boolean correct) {}
+}

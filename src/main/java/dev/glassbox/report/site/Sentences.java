@@ -1,0 +1,76 @@
+package dev.glassbox.report.site;
+
+import dev.glassbox.evaluation.ClassMetrics;
+import dev.glassbox.evaluation.ConfusionMatrix;
+import dev.glassbox.evaluation.Evaluation;
+import java.util.Locale;
+
+/** The plain-language sentences beside each number: what it says, for a reader who is not an ML expert. */
+final class Sentences {
+
+    private Sentences() {}
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    static String accuracy(String model, Evaluation e) {
+        int k = e.classes().size();
+        StringBuilder s = new StringBuilder();
+        s.append(model).append(" named the right class for ").append(e.correct()).append(" of ").append(e.images())
+                .append(" images in ").append(e.dataset()).append(" (").append(percent(e.accuracy())).append("). ");
+        s.append("Guessing at random would get about ").append(percent(1.0 / k)).append("; ");
+        double wrong = 1 - e.accuracy();
+        if (wrong == 0) {
+            s.append("it got every one of these images right.");
+        } else if (e.accuracy() >= 0.95) {
+            s.append("it is almost always right on images like these.");
+        } else if (e.accuracy() > 1.0 / k + 0.1) {
+            s.append("it is wrong on about 1 image in ").append(Math.max(2, Math.round(1 / wrong))).append('.');
+        } else {
+            s.append("it does little better than guessing here.");
+        }
+        return s.toString();
+    }
+
+    static String classRow(ClassMetrics c, ConfusionMatrix m, int index) {
+        if (c.support() == 0) {
+            return "There are no " + c.name() + " images in this data set"
+                    + (m.predictedAs(index) == 0 ? "." : ", yet the model said " + c.name() + " "
+                    + m.predictedAs(index) + " times.");
+        }
+        String found = "It found " + percent(c.recall()) + " of the " + c.support() + " " + c.name() + " images";
+        if (m.predictedAs(index) == 0) {
+            return found + " and never answered " + c.name() + ".";
+        }
+        return found + "; when it answered " + c.name() + " it was right " + percent(c.precision()) + " of the time.";
+    }
+
+    /** The class found least often and what it was most often mistaken for. */
+    static String weakest(Evaluation e) {
+        ConfusionMatrix m = e.confusion();
+        int worst = -1;
+        for (int c = 0; c < m.size(); c++) {
+            if (m.support(c) > 0 && (worst < 0 || e.classes().get(c).recall() < e.classes().get(worst).recall())) {
+                worst = c;
+            }
+        }
+        if (worst < 0) {
+            return "";
+        }
+        ClassMetrics w = e.classes().get(worst);
+        int confused = -1;
+        for (int p = 0; p < m.size(); p++) {
+            if (p != worst && m.count(worst, p) > 0 && (confused < 0 || m.count(worst, p) > m.count(worst, confused))) {
+                confused = p;
+            }
+        }
+        String s = "The class it finds least often is " + w.name() + " (" + percent(w.recall()) + ")";
+        return confused < 0 ? s + "." : s + "; it most often takes it for " + m.classes().get(confused) + " ("
+                + m.count(worst, confused) + (m.count(worst, confused) == 1 ? " image)." : " images).");
+    }
+
+    static String confidence(double p) {
+        return String.format(Locale.ROOT, "%.0f%% sure", 100 * p);
+    }
+}

@@ -1,0 +1,289 @@
+package dev.glassbox.report.site;
+
+import dev.glassbox.GlassboxException;
+import dev.glassbox.Progress;
+import dev.glassbox.evaluation.ClassMetrics;
+import dev.glassbox.evaluation.Evaluation;
+import dev.glassbox.report.DatasetSummary;
+import dev.glassbox.report.GallerySample;
+import dev.glassbox.report.ImageStore;
+import dev.glassbox.report.ModelReport;
+import dev.glassbox.report.Report;
+import dev.glassbox.report.SummaryJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes a report as a static site that opens from a file, offline: {@code index.html} (the overview),
+ * {@code classes.html}, {@code gallery.html}, {@code assets/}, {@code img/}, {@code summary.json}, and
+ * {@code OUT.zip} beside the folder. The site is built in a temporary sibling folder and moved into place only when
+ * complete, so a failure never leaves half a report, and a folder that is not a Glassbox report is never replaced.
+ */
+public final class SiteWriter {
+
+    static final String CSS = "assets/style.css";
+    private static final String[][] PAGES = {
+        {"index.html", "overview", "Overview"},
+        {"classes.html", "classes", "Classes"},
+        {"gallery.html", "gallery", "Gallery"},
+    };
+
+    private final TemplateEngine templates;
+
+    public SiteWriter() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(SiteWriter.class.getClassLoader());
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        this.templates = new TemplateEngine();
+        templates.setTemplateResolver(resolver);
+    }
+
+    /**
+     * Writes the site into {@code out} (replacing a previous Glassbox report there) and {@code out.zip}.
+     *
+     * @param pictures where the report's pictures were written
+     * @return the report as written, with the time the site took added to its timings
+     */
+    public Report write(Report report, ImageStore pictures, Path out, Progress progress) {
+        Path target = out.toAbsolutePath().normalize();
+        refuseForeignFolder(target);
+        long start = System.nanoTime();
+        Path staging = null;
+        try {
+            Files.createDirectories(target.getParent());
+            staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".writing-");
+            String task = "Writing the report";
+            progress.update(task, 0, PAGES.length + 3);
+            copyTree(pictures.folder(), staging.resolve("img"));
+            Map<String, String> charts = writeCharts(report, staging);
+            progress.update(task, 1, PAGES.length + 3);
+            Files.createDirectories(staging.resolve("assets"));
+            copyResource("templates/" + CSS, staging.resolve(CSS));
+            Report written = report.withTiming("site", (System.nanoTime() - start) / 1e9);
+            for (int i = 0; i < PAGES.length; i++) {
+                String html = render(written, i, charts);
+                Files.writeString(staging.resolve(PAGES[i][0]), html, StandardCharsets.UTF_8);
+                progress.update(task, 2 + i, PAGES.length + 3);
+            }
+            SummaryJson.write(written, staging.resolve(SummaryJson.FILE_NAME));
+            Path zip = target.resolveSibling(target.getFileName() + ".zip");
+            SiteZip.write(staging, zip, written.generatedAt());
+            moveIntoPlace(staging, target);
+            staging = null;
+            progress.update(task, PAGES.length + 3, PAGES.length + 3);
+            return written;
+        } catch (IOException e) {
+            throw GlassboxException.badInput(target, "cannot write the report: " + e.getMessage(), e);
+        } finally {
+            if (staging != null) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    /** One page as HTML, for tests that render without touching the disk. */
+    String render(Report report, int page, Map<String, String> charts) {
+        Context context = new Context(Locale.ROOT);
+        context.setVariable("report", report);
+        context.setVariable("pageTitle", PAGES[page][2]);
+        context.setVariable("generatedAt", DateTimeFormatter.ISO_INSTANT.format(report.generatedAt()));
+        context.setVariable("version", report.version());
+        List<PageLink> nav = new ArrayList<>();
+        for (int i = 0; i < PAGES.length; i++) {
+            nav.add(new PageLink(PAGES[i][0], PAGES[i][2], i == page));
+        }
+        context.setVariable("nav", nav);
+        context.setVariable("css", CSS);
+        switch (PAGES[page][1]) {
+            case "overview" -> context.setVariable("rows", accuracyRows(report));
+            case "classes" -> context.setVariable("sections", classesSections(report, charts));
+            case "gallery" -> context.setVariable("sections", gallerySections(report));
+            default -> throw new IllegalStateException(PAGES[page][1]);
+        }
+        context.setVariable("datasets", report.datasets());
+        context.setVariable("models", report.models());
+        return templates.process(PAGES[page][1], context);
+    }
+
+    static String sectionId(int model, int dataset) {
+        return "m" + model + "-d" + dataset;
+    }
+
+    private static List<AccuracyRow> accuracyRows(Report report) {
+        List<AccuracyRow> rows = new ArrayList<>();
+        for (int mi = 0; mi < report.models().size(); mi++) {
+            ModelReport m = report.models().get(mi);
+            for (int di = 0; di < report.datasets().size(); di++) {
+                Evaluation e = m.evaluation(report.datasets().get(di).name());
+                rows.add(new AccuracyRow(m.name(), e.dataset(), Sentences.percent(e.accuracy()), e.correct(),
+                        e.images(), Sentences.accuracy(m.name(), e), "classes.html#" + sectionId(mi, di)));
+            }
+        }
+        return rows;
+    }
+
+    private static List<ClassesSection> classesSections(Report report, Map<String, String> charts) {
+        List<ClassesSection> sections = new ArrayList<>();
+        for (int mi = 0; mi < report.models().size(); mi++) {
+            ModelReport m = report.models().get(mi);
+            for (int di = 0; di < report.datasets().size(); di++) {
+                Evaluation e = m.evaluation(report.datasets().get(di).name());
+                List<ClassesSection.Row> rows = new ArrayList<>();
+                for (int c = 0; c < e.classes().size(); c++) {
+                    ClassMetrics cm = e.classes().get(c);
+                    rows.add(new ClassesSection.Row(cm.name(), Sentences.percent(cm.precision()),
+                            Sentences.percent(cm.recall()), Sentences.percent(cm.f1()), cm.support(),
+                            Sentences.classRow(cm, e.confusion(), c)));
+                }
+                String id = sectionId(mi, di);
+                sections.add(new ClassesSection(id, m.name(), e.dataset(), Sentences.weakest(e), rows,
+                        charts.getOrDefault(id, ""), "Confusion matrix of " + m.name() + " on " + e.dataset()
+                        + ": rows are the true classes, columns the classes the model answered."));
+            }
+        }
+        return sections;
+    }
+
+    private static List<GallerySection> gallerySections(Report report) {
+        List<GallerySection> sections = new ArrayList<>();
+        for (int mi = 0; mi < report.models().size(); mi++) {
+            ModelReport m = report.models().get(mi);
+            for (int di = 0; di < report.datasets().size(); di++) {
+                DatasetSummary d = report.datasets().get(di);
+                List<GallerySection.ClassGallery> classes = new ArrayList<>();
+                for (String c : d.classes()) {
+                    List<GallerySection.Card> correct = new ArrayList<>();
+                    List<GallerySection.Card> wrong = new ArrayList<>();
+                    for (GallerySample s : m.gallery()) {
+                        if (s.dataset().equals(d.name()) && s.className().equals(c)) {
+                            (s.outcome() == GallerySample.Outcome.CORRECT ? correct : wrong).add(card(s));
+                        }
+                    }
+                    classes.add(new GallerySection.ClassGallery(c, correct, wrong,
+                            correct.isEmpty() ? "The model got no " + c + " image right." : "",
+                            wrong.isEmpty() ? "The model got every " + c + " image right." : ""));
+                }
+                sections.add(new GallerySection(sectionId(mi, di), m.name(), d.name(), classes));
+            }
+        }
+        return sections;
+    }
+
+    private static GallerySection.Card card(GallerySample s) {
+        return new GallerySection.Card(s.picture(), "Image " + s.file() + ", labelled " + s.trueClass(),
+                s.saliency(), "Saliency map of " + s.file() + " for the answer " + s.predictedClass(), s.file(),
+                s.trueClass(), s.predictedClass(), Sentences.confidence(s.confidence()),
+                s.outcome() == GallerySample.Outcome.CORRECT);
+    }
+
+    private static Map<String, String> writeCharts(Report report, Path site) throws IOException {
+        Map<String, String> charts = new HashMap<>();
+        Path folder = site.resolve("img").resolve("charts");
+        Files.createDirectories(folder);
+        for (int mi = 0; mi < report.models().size(); mi++) {
+            ModelReport m = report.models().get(mi);
+            for (int di = 0; di < report.datasets().size(); di++) {
+                String id = sectionId(mi, di);
+                Evaluation e = m.evaluation(report.datasets().get(di).name());
+                Files.write(folder.resolve(id + "-confusion.png"), ConfusionChart.png(e.confusion()));
+                charts.put(id, "img/charts/" + id + "-confusion.png");
+            }
+        }
+        return charts;
+    }
+
+    /** Refuses to replace anything but an empty folder or an earlier Glassbox report. */
+    private static void refuseForeignFolder(Path target) {
+        Path zip = target.resolveSibling(target.getFileName() + ".zip");
+        if (Files.exists(zip) && !SiteZip.isReportZip(zip)) {
+            throw GlassboxException.usage(zip + " exists and is not a Glassbox report zip; choose another --out,"
+                    + " Glassbox will not overwrite it");
+        }
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw GlassboxException.usage(target + " exists and is not a folder: choose another --out");
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.list(target)) {
+            empty = entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw GlassboxException.badInput(target, "cannot read the output folder: " + e.getMessage(), e);
+        }
+        if (!empty && !SummaryJson.isReportFolder(target)) {
+            throw GlassboxException.usage(target + " holds files that are not a Glassbox report (it has no "
+                    + SummaryJson.FILE_NAME + "); choose another --out, Glassbox will not overwrite them");
+        }
+    }
+
+    private static void moveIntoPlace(Path staging, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void copyResource(String name, Path to) throws IOException {
+        try (InputStream in = SiteWriter.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the jar");
+            }
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.sorted().toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

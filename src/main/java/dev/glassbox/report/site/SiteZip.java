@@ -1,0 +1,54 @@
+package dev.glassbox.report.site;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The site as one zip, folder name first so it unpacks into a folder. Entries are sorted and stamped with the
+ * report's time, so the same report gives the same zip.
+ */
+final class SiteZip {
+
+    private SiteZip() {}
+
+    /** Whether {@code zip} is one this class wrote: it holds {@code NAME/summary.json}. */
+    static boolean isReportZip(Path zip) {
+        String top = zip.getFileName().toString().replaceFirst("\\.zip$", "") + "/";
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.getEntry(top + "summary.json") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void write(Path site, Path zip, Instant stamp) throws IOException {
+        String top = zip.getFileName().toString().replaceFirst("\\.zip$", "") + "/";
+        Path partial = Files.createTempFile(zip.toAbsolutePath().getParent(), "." + zip.getFileName(), ".partial");
+        try {
+            try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream out = new ZipOutputStream(file);
+                 Stream<Path> walk = Files.walk(site)) {
+                List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+                FileTime time = FileTime.from(stamp);
+                for (Path p : files) {
+                    ZipEntry entry = new ZipEntry(top + site.relativize(p).toString().replace('\\', '/'));
+                    entry.setLastModifiedTime(time);
+                    out.putNextEntry(entry);
+                    Files.copy(p, out);
+                    out.closeEntry();
+                }
+            }
+            Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.glassbox.report.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.glassbox.Progress;
+import dev.glassbox.report.ImageStore;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Opens the generated site from {@code file://} in headless Chromium, as a reader would from an unpacked zip, and
+ * checks every page: no console errors, every picture loads, every relative link leads to a file, nothing is fetched
+ * from the network. Uses Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, never a download.
+ * Without them the test fails, unless {@code GLASSBOX_NO_BROWSER} is set (property or environment).
+ */
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final List<String> PAGES = List.of("index.html", "classes.html", "gallery.html");
+
+    /** Selenium warns that it has no DevTools bindings for this Chromium; the test does not use DevTools. */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    private static Path site;
+    private static Path profile;
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian: apt-get install -y chromium chromium-driver)";
+            if (System.getProperty("GLASSBOX_NO_BROWSER") != null || System.getenv("GLASSBOX_NO_BROWSER") != null) {
+                System.err.println("!!!! SKIPPING THE BROWSER TEST (GLASSBOX_NO_BROWSER is set): " + why + " !!!!");
+                Assumptions.abort("GLASSBOX_NO_BROWSER is set: " + why);
+            }
+            fail(why + "; set GLASSBOX_NO_BROWSER=1 to skip it knowingly");
+        }
+        // A fixed place under target/, so a failing run leaves the site to look at.
+        Path root = Path.of("target", "browser-test").toAbsolutePath();
+        SiteWriter.deleteTree(root);
+        Files.createDirectories(root);
+        site = root.resolve("report");
+        try (ImageStore store = ImageStore.temporary()) {
+            new SiteWriter().write(SiteWriterTest.nastyReport(store), store, site, Progress.NONE);
+        }
+        SELENIUM.setLevel(Level.SEVERE);
+        profile = Files.createTempDirectory("glassbox-chromium-");
+        // Naming both executables keeps Selenium Manager (which would download a driver) out of the picture.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            SiteWriter.deleteTree(profile);
+        }
+    }
+
+    @Test
+    void everyPageLoadsCleanlyFromFile() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (String page : PAGES) {
+            Path file = site.resolve(page);
+            driver.get(file.toUri().toString());
+            JavascriptExecutor js = driver;
+
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    problems.add(page + ": console error: " + entry.getMessage());
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) js.executeScript("return Array.from(document.images)"
+                    + ".filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src'));");
+            broken.forEach(src -> problems.add(page + ": picture did not load: " + src));
+            Long images = (Long) js.executeScript("return document.images.length;");
+            if (!page.equals("index.html") && images == 0) {
+                problems.add(page + ": no pictures at all");
+            }
+
+            @SuppressWarnings("unchecked")
+            List<String> refs = (List<String>) js.executeScript("return Array.from(document.querySelectorAll("
+                    + "'a[href], link[href], img[src]')).map(e => e.getAttribute(e.tagName === 'IMG' ? 'src' : 'href'));");
+            for (String ref : refs) {
+                checkReference(page, file, ref, problems);
+            }
+            String source = Files.readString(file);
+            if (source.contains("http://") || source.contains("https://")) {
+                problems.add(page + ": mentions an http(s) URL");
+            }
+        }
+        String css = Files.readString(site.resolve(SiteWriter.CSS));
+        assertFalse(css.contains("http://") || css.contains("https://") || css.contains("@import"),
+                "the stylesheet must not fetch anything");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void pagesAreReadableWithoutJavaScript() throws Exception {
+        for (String page : PAGES) {
+            var doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
+            assertTrue(doc.select("script").isEmpty(), page + " relies on a script");
+            assertFalse(doc.select("main").text().isBlank(), page + " has no text");
+        }
+    }
+
+    private static void checkReference(String page, Path file, String ref, List<String> problems) throws Exception {
+        if (ref == null || ref.isEmpty()) {
+            problems.add(page + ": empty link");
+            return;
+        }
+        String lower = ref.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("//")) {
+            problems.add(page + ": external reference " + ref);
+            return;
+        }
+        if (lower.startsWith("data:")) {
+            return;
+        }
+        if (ref.startsWith("/") || lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
+            problems.add(page + ": not a page-relative link: " + ref);
+            return;
+        }
+        URI uri = file.toUri().resolve(ref.replace(" ", "%20"));
+        String fragment = uri.getFragment();
+        Path target = Path.of(new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null));
+        if (!Files.isRegularFile(target)) {
+            problems.add(page + ": link to a missing file: " + ref);
+            return;
+        }
+        if (fragment != null && !fragment.isEmpty()
+                && Jsoup.parse(target.toFile(), "UTF-8").getElementById(fragment) == null) {
+            problems.add(page + ": link to a missing anchor: " + ref);
+        }
+    }
+}
