@@ -87,17 +87,16 @@ public final class EngineBenchmark {
                 targets[i] = i % CLASSES;
                 labels.putScalar(i, targets[i], 1.0);
             }
-            Timing forward = time(() -> engine.logits(x));
-            Timing gradient = time(() -> engine.inputGradient(x, targets));
-            Timing dl4jForward = time(() -> net.output(x, false));
-            Timing dl4jGradients = time(() -> net.calculateGradients(x, labels, null, null));
+            Paired forward = paired(() -> engine.logits(x), () -> net.output(x, false));
+            Paired gradient = paired(() -> engine.inputGradient(x, targets),
+                    () -> net.calculateGradients(x, labels, null, null));
             rows.add(new String[] {
                 String.valueOf(batch),
-                rate(batch, forward.wall()), rate(batch, gradient.wall()),
-                rate(batch, dl4jForward.wall()), rate(batch, dl4jGradients.wall()),
-                String.format(Locale.ROOT, "%.2f×", gradient.wall() / dl4jGradients.wall()),
-                String.format(Locale.ROOT, "%.2f×", gradient.cpu() / dl4jGradients.cpu()),
-                String.format(Locale.ROOT, "%.2f", gradient.wall() * 1e3)});
+                rate(batch, forward.first()), rate(batch, gradient.first()),
+                rate(batch, forward.second()), rate(batch, gradient.second()),
+                String.format(Locale.ROOT, "%.2f×", forward.ratio()),
+                String.format(Locale.ROOT, "%.2f×", gradient.ratio()),
+                String.format(Locale.ROOT, "%.2f", gradient.first() * 1e3)});
         }
         progress.update("Benchmarking the gradient engine", BATCHES.length, BATCHES.length);
         return markdown(rows);
@@ -107,10 +106,10 @@ public final class EngineBenchmark {
         StringBuilder s = new StringBuilder();
         s.append("### Gradient engine (`glassbox bench`)\n\n");
         s.append("Small CNN of the demo's shape: 3×32×32 input, conv 16 → pool → conv 32 → pool → dense 64 → 6"
-                + " classes, random weights, float32. Images per second, median of repeated runs ("
-                + seconds + " s per cell).\n\n");
+                + " classes, random weights, float32. Images per second, median of repeated runs; engine and DL4J runs alternate ("
+                + seconds + " s per pair of cells) and the ratios are medians of per-pair ratios.\n\n");
         s.append("| batch | engine forward | engine forward + input gradient | DL4J `output` |"
-                + " DL4J `calculateGradients` | engine gradient ÷ `calculateGradients` (wall) | (CPU time) |"
+                + " DL4J `calculateGradients` | engine forward ÷ `output` | engine gradient ÷ `calculateGradients` |"
                 + " engine gradient ms/batch |\n");
         s.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String[] r : rows) {
@@ -122,30 +121,36 @@ public final class EngineBenchmark {
         return s.toString();
     }
 
-    /** Median wall seconds per run, and process CPU seconds per run (all threads; steadier on a shared machine). */
-    private record Timing(double wall, double cpu) {}
+    /**
+     * Median seconds per run of two pieces of work, and the median of their per-pair ratio. The two run alternately,
+     * so that load from other processes, which drifts, falls on both alike.
+     */
+    private record Paired(double first, double second, double ratio) {}
 
-    private Timing time(Runnable work) {
+    private Paired paired(Runnable a, Runnable b) {
         for (int i = 0; i < 3; i++) {
-            work.run();
+            a.run();
+            b.run();
         }
-        List<Double> samples = new ArrayList<>();
-        long budget = (long) (seconds * 1e9);
+        List<double[]> samples = new ArrayList<>();
+        long budget = (long) (2 * seconds * 1e9);
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
         while (samples.size() < 5 || System.nanoTime() - start < budget && samples.size() < 10_000) {
             long t0 = System.nanoTime();
-            work.run();
-            samples.add((System.nanoTime() - t0) / 1e9);
+            a.run();
+            long t1 = System.nanoTime();
+            b.run();
+            long t2 = System.nanoTime();
+            samples.add(new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9});
         }
-        double cpu = (processCpuNanos() - cpuStart) / 1e9 / samples.size();
-        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Timing(sorted[sorted.length / 2], cpu);
+        return new Paired(median(samples.stream().mapToDouble(p -> p[0])),
+                median(samples.stream().mapToDouble(p -> p[1])),
+                median(samples.stream().mapToDouble(p -> p[0] / p[1])));
     }
 
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0L;
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static String rate(int batch, double secondsPerBatch) {

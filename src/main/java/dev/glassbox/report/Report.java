@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param datasets    the data sets they were tested on
  * @param timings     seconds per stage, in the order the stages ran; the only part that varies between runs
  * @param versions    software versions that made the report
+ * @param introduction plain-language paragraphs that open the overview: what was tested and why (may be empty)
  */
 public record Report(String title, Instant generatedAt, String verdict, String verdictNote, List<ModelReport> models,
-                     List<DatasetSummary> datasets, Map<String, Double> timings, Map<String, String> versions) {
+                     List<DatasetSummary> datasets, Map<String, Double> timings, Map<String, String> versions,
+                     List<String> introduction) {
 
     /** The verdict while the battery of checks is not part of the report yet. */
     public static final String NOT_RUN = "not-run";
@@ -32,6 +34,7 @@ public record Report(String title, Instant generatedAt, String verdict, String v
         datasets = List.copyOf(datasets);
         timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
         versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));
+        introduction = List.copyOf(introduction);
         if (models.isEmpty() || datasets.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model and one data set");
         }
@@ -41,7 +44,12 @@ public record Report(String title, Instant generatedAt, String verdict, String v
     public Report withTiming(String stage, double seconds) {
         Map<String, Double> t = new LinkedHashMap<>(timings);
         t.put(stage, seconds);
-        return new Report(title, generatedAt, verdict, verdictNote, models, datasets, t, versions);
+        return new Report(title, generatedAt, verdict, verdictNote, models, datasets, t, versions, introduction);
+    }
+
+    /** The same report opened by these paragraphs (the demo tells its story with the measured figures). */
+    public Report withIntroduction(List<String> paragraphs) {
+        return new Report(title, generatedAt, verdict, verdictNote, models, datasets, timings, versions, paragraphs);
     }
 
     public String version() {
