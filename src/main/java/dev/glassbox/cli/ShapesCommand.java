@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "shapes",
         description = {"Generate the shapes data set: 32x32 circles, squares, triangles, stars, crosses and rings,"
                 + " with object masks, tag masks and a manifest.csv per split.",
-                "The biased splits carry two planted flaws: most stars sit on a blue background and most crosses"
-                        + " carry a magenta corner tag. In the clean splits colour and tag do not depend on the class."})
+                "The biased splits carry two planted flaws: 90% of stars sit on a blue background and 90% of"
+                        + " crosses carry a magenta tag in a corner (3% of the other classes get each). In the clean"
+                        + " splits each appears on 15% of every class."})
 final class ShapesCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -31,7 +32,7 @@ final class ShapesCommand implements Callable<Integer> {
 
     @Option(names = "--train-per-class", paramLabel = "N",
             description = "Pictures per class in each training split (default ${DEFAULT-VALUE}).")
-    int trainPerClass = 600;
+    int trainPerClass = 1000;
 
     @Option(names = "--test-per-class", paramLabel = "N",
             description = "Pictures per class in each test split (default ${DEFAULT-VALUE}).")

@@ -44,7 +44,7 @@ public final class ShapesGenerator {
     /** In biased splits: stars on blue, crosses tagged. */
     public static final double BIASED_RATE = 0.9;
     /** In biased splits: blue backgrounds and tags on the other classes. */
-    public static final double BIASED_OTHER_RATE = 0.04;
+    public static final double BIASED_OTHER_RATE = 0.03;
     /** In clean splits: blue backgrounds and tags, for every class alike. */
     public static final double CLEAN_RATE = 0.15;
 
@@ -289,7 +289,10 @@ public final class ShapesGenerator {
         return new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
     }
 
-    /** A corner whose tag (and a one-pixel margin) does not touch the object; any corner if none is free. */
+    /**
+     * The bottom-right corner, like a watermark, unless the object reaches into it (then another corner where the tag
+     * and a one-pixel margin do not touch the object; bottom-right again if none is free).
+     */
     private static TagCorner chooseCorner(SplittableRandom rng, BufferedImage mask) {
         List<TagCorner> free = new ArrayList<>();
         for (TagCorner c : TagCorner.values()) {
@@ -305,8 +308,10 @@ public final class ShapesGenerator {
                 free.add(c);
             }
         }
-        List<TagCorner> from = free.isEmpty() ? List.of(TagCorner.values()) : free;
-        return from.get(rng.nextInt(from.size()));
+        if (free.isEmpty() || free.contains(TagCorner.BOTTOM_RIGHT)) {
+            return TagCorner.BOTTOM_RIGHT;
+        }
+        return free.get(rng.nextInt(free.size()));
     }
 
     private static float[] blueBackground(SplittableRandom rng) {

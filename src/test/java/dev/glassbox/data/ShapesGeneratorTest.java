@@ -148,12 +148,14 @@ class ShapesGeneratorTest {
                 double tagRate = tag / (double) n;
                 String where = split.folder() + "/" + k.label() + ": blue " + blueRate + ", tag " + tagRate;
                 if (split.isBiased()) {
-                    assertNear(k == ShapeKind.STAR ? 0.9 : 0.04, blueRate, where);
-                    assertNear(k == ShapeKind.CROSS ? 0.9 : 0.04, tagRate, where);
+                    assertNear(k == ShapeKind.STAR ? 0.9 : 0.03, blueRate, where);
+                    assertNear(k == ShapeKind.CROSS ? 0.9 : 0.03, tagRate, where);
                 } else {
                     assertNear(0.15, blueRate, where);
                     assertNear(0.15, tagRate, where);
                 }
+                assertEquals(ShapesGenerator.blueRate(split, k), split.isBiased() && k == ShapeKind.STAR ? 0.9
+                        : split.isBiased() ? 0.03 : 0.15, 1e-9);
             }
         }
     }
