@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         description = "Explains image classifiers: where they look, which checks they pass, and what to fix.",
         subcommands = {InspectCommand.class, BenchCommand.class, DemoCommand.class, ShapesCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
