@@ -11,12 +11,8 @@ import dev.glassbox.data.ShapesGenerator;
 import dev.glassbox.data.ShapesSplit;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputLayout;
-import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.LoadedModel;
-import dev.glassbox.model.ModelFormat;
 import dev.glassbox.model.ModelLoader;
-import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.Disabled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,9 +84,6 @@ class FixtureModelsTest {
         }
     }
 
-    @Disabled("ModelLoader cannot yet tell the input size of a MultiLayerNetwork whose first layer is a convolution:"
-            + " InputSpecDetector.squareSideThatFits calls getLayerActivationTypes(false, ...), which does not apply"
-            + " the CnnToFeedForward preprocessor, so every side fails; with (true, ...) side 32 is the unique answer")
     @Test
     void modelLoaderTellsTheInputSize() {
         for (String name : List.of("shapes-flawed.zip", "shapes-fixed.zip")) {
@@ -101,15 +94,7 @@ class FixtureModelsTest {
     }
 
     private static GradientEngine engine(String name) {
-        Path file = MODELS.resolve(name);
-        try {
-            LoadedModel model = new LoadedModel(file, ModelFormat.DL4J_ZIP,
-                    ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false),
-                    InputSpec.image(InputLayout.NCHW, 3, ShapesGenerator.SIDE, ShapesGenerator.SIDE));
-            return GradientEngine.create(model);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return GradientEngine.create(new ModelLoader().load(MODELS.resolve(name)));
     }
 
     /** {@link #PER_CLASS} pictures of each class, drawn in memory; pixel / 255, as the models were trained. */

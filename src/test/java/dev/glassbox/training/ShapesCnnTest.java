@@ -11,7 +11,6 @@ import dev.glassbox.model.LoadedModel;
 import dev.glassbox.model.ModelFormat;
 import dev.glassbox.model.ModelLoader;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.Disabled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -41,8 +40,6 @@ class ShapesCnnTest {
         assertEquals(net.output(x, false).getDouble(1, 4), engine.probabilities(x).getDouble(1, 4), 1e-5);
     }
 
-    @Disabled("see FixtureModelsTest.modelLoaderTellsTheInputSize: InputSpecDetector cannot yet size a convolution-first"
-            + " MultiLayerNetwork")
     @Test
     void aSavedNetworkLoadsWithItsInputSizeDetected() {
         MultiLayerNetwork net = ShapesCnn.build(3, 32, 6, 0.003);
