@@ -2,9 +2,10 @@ package dev.glassbox.cli;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.data.ImageFolder;
-import dev.glassbox.data.LabelledImages;
+import dev.glassbox.data.InMemoryImages;
 import dev.glassbox.data.ShapeKind;
-import dev.glassbox.training.Evaluation;
+import dev.glassbox.evaluation.Evaluation;
+import dev.glassbox.training.RecallTable;
 import dev.glassbox.training.Trainer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         ImageFolder folder = ImageFolder.open(data, classOrder(data));
         int side = sideOf(folder);
-        LabelledImages images = folder.load(side, side, SCALE);
+        InMemoryImages images = folder.load(side, side, SCALE);
         out.printf(Locale.ROOT, "Training on %d images of %d classes %s (%dx%d)%n", images.size(),
                 folder.classes().size(), folder.classes(), side, side);
         out.flush();
@@ -88,13 +89,13 @@ final class TrainCommand implements Callable<Integer> {
             Evaluation first = null;
             StringBuilder table = new StringBuilder();
             for (Path dir : evaluate) {
-                LabelledImages test = ImageFolder.open(dir, folder.classes()).load(side, side, SCALE);
-                Evaluation e = Evaluation.run(test, x -> net.output(x, false), 256);
+                InMemoryImages test = ImageFolder.open(dir, folder.classes()).load(side, side, SCALE);
+                Evaluation e = RecallTable.evaluate(dir.toString(), test, x -> net.output(x, false), 256);
                 if (first == null) {
                     first = e;
-                    table.append(e.markdownHeader("data (recall %)")).append('\n');
+                    table.append(RecallTable.header("data (recall %)", e)).append('\n');
                 }
-                table.append(e.markdownRow(dir.toString())).append('\n');
+                table.append(RecallTable.row(dir.toString(), e)).append('\n');
             }
             out.println();
             out.print(table);

@@ -93,7 +93,7 @@ public final class ImageFolder {
      * Reads every image as RGB, channels first, each pixel value (0-255) times {@code scale}. Every image must be
      * {@code width} x {@code height}.
      */
-    public LabelledImages load(int width, int height, float scale) {
+    public InMemoryImages load(int width, int height, float scale) {
         int n = entries.size();
         int size = 3 * width * height;
         float[] pixels = new float[n * size];
@@ -105,7 +105,7 @@ public final class ImageFolder {
             labels[i] = e.label();
             files.add(e.file());
         }
-        return new LabelledImages(classes, files, labels, pixels, width, height);
+        return new InMemoryImages(classes, files, labels, pixels, width, height);
     }
 
     /** Reads one image into {@code into} at {@code offset}: RGB, channels first, pixel value times {@code scale}. */

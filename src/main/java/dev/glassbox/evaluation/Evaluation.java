@@ -37,6 +37,16 @@ public record Evaluation(String dataset, long images, double accuracy, List<Clas
         return new Evaluation(dataset, n, (double) m.correct() / n, perClass, m);
     }
 
+    /** The metrics of the class with this name. */
+    public ClassMetrics metrics(String className) {
+        return classes.stream().filter(c -> c.name().equals(className)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no class '" + className + "' in " + dataset));
+    }
+
+    public double recall(String className) {
+        return metrics(className).recall();
+    }
+
     public long correct() {
         return confusion.correct();
     }

@@ -2,7 +2,7 @@ package dev.glassbox.training;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
-import dev.glassbox.data.LabelledImages;
+import dev.glassbox.data.InMemoryImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +47,13 @@ public final class Trainer {
     /**
      * Trains a fresh network. {@code log} gets one line per epoch (the mean loss).
      */
-    public MultiLayerNetwork train(LabelledImages data, Progress progress, Consumer<String> log) {
+    public MultiLayerNetwork train(InMemoryImages data, Progress progress, Consumer<String> log) {
         try (CpuThreads single = CpuThreads.limit(1)) {
             return trainSingleThreaded(data, progress, log);
         }
     }
 
-    private MultiLayerNetwork trainSingleThreaded(LabelledImages data, Progress progress, Consumer<String> log) {
+    private MultiLayerNetwork trainSingleThreaded(InMemoryImages data, Progress progress, Consumer<String> log) {
         if (data.width() != data.height()) {
             throw new IllegalArgumentException("square images expected");
         }

@@ -34,7 +34,7 @@ class ImageFolderTest {
         assertEquals(root.resolve("circle/circle-00000.png"), folder.entries().get(0).file());
 
         List<String> order = List.of("circle", "square", "triangle", "star", "cross", "ring");
-        LabelledImages images = ImageFolder.open(root, order).load(32, 32, 1f / 255f);
+        InMemoryImages images = ImageFolder.open(root, order).load(32, 32, 1f / 255f);
         assertEquals(order, images.classes());
         assertEquals(3, images.labels()[6], "the 7th image is the first star");
         float max = 0;

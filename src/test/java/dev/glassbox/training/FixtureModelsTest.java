@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.data.ImageFolder;
-import dev.glassbox.data.LabelledImages;
+import dev.glassbox.data.InMemoryImages;
 import dev.glassbox.data.ShapeKind;
 import dev.glassbox.data.ShapeSample;
 import dev.glassbox.data.ShapesGenerator;
 import dev.glassbox.data.ShapesSplit;
+import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.LoadedModel;
@@ -39,19 +40,19 @@ class FixtureModelsTest {
 
     @BeforeAll
     static void evaluate() {
-        LabelledImages biased = sample(ShapesSplit.TEST_BIASED);
-        LabelledImages clean = sample(ShapesSplit.TEST_CLEAN);
+        InMemoryImages biased = sample(ShapesSplit.TEST_BIASED);
+        InMemoryImages clean = sample(ShapesSplit.TEST_CLEAN);
         GradientEngine flawed = engine("shapes-flawed.zip");
         GradientEngine fixed = engine("shapes-fixed.zip");
-        flawedBiased = Evaluation.run(biased, flawed::logits, 100);
-        flawedClean = Evaluation.run(clean, flawed::logits, 100);
-        fixedBiased = Evaluation.run(biased, fixed::logits, 100);
-        fixedClean = Evaluation.run(clean, fixed::logits, 100);
-        System.out.println(flawedBiased.markdownHeader("model / data (recall %, " + PER_CLASS + " per class)"));
-        System.out.println(flawedBiased.markdownRow("flawed / test-biased"));
-        System.out.println(flawedClean.markdownRow("flawed / test-clean"));
-        System.out.println(fixedBiased.markdownRow("fixed / test-biased"));
-        System.out.println(fixedClean.markdownRow("fixed / test-clean"));
+        flawedBiased = RecallTable.evaluate("test-biased", biased, flawed::logits, 100);
+        flawedClean = RecallTable.evaluate("test-clean", clean, flawed::logits, 100);
+        fixedBiased = RecallTable.evaluate("test-biased", biased, fixed::logits, 100);
+        fixedClean = RecallTable.evaluate("test-clean", clean, fixed::logits, 100);
+        System.out.println(RecallTable.header("model / data (recall %, " + PER_CLASS + " per class)", flawedBiased));
+        System.out.println(RecallTable.row("flawed / test-biased", flawedBiased));
+        System.out.println(RecallTable.row("flawed / test-clean", flawedClean));
+        System.out.println(RecallTable.row("fixed / test-biased", fixedBiased));
+        System.out.println(RecallTable.row("fixed / test-clean", fixedClean));
     }
 
     @Test
@@ -98,7 +99,7 @@ class FixtureModelsTest {
     }
 
     /** {@link #PER_CLASS} pictures of each class, drawn in memory; pixel / 255, as the models were trained. */
-    private static LabelledImages sample(ShapesSplit split) {
+    private static InMemoryImages sample(ShapesSplit split) {
         ShapesGenerator g = new ShapesGenerator(20_240);
         List<String> classes = Arrays.stream(ShapeKind.values()).map(ShapeKind::label).toList();
         int n = PER_CLASS * classes.size();
@@ -115,6 +116,6 @@ class FixtureModelsTest {
                 files.add(Path.of(split.folder(), s.row().file()));
             }
         }
-        return new LabelledImages(classes, files, labels, pixels, ShapesGenerator.SIDE, ShapesGenerator.SIDE);
+        return new InMemoryImages(classes, files, labels, pixels, ShapesGenerator.SIDE, ShapesGenerator.SIDE);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param labels  class index of each image
  * @param pixels  {@code size()} images of {@code 3 x height x width} values each
  */
-public record LabelledImages(List<String> classes, List<Path> files, int[] labels, float[] pixels, int width,
+public record InMemoryImages(List<String> classes, List<Path> files, int[] labels, float[] pixels, int width,
                              int height) {
 
     public int size() {
