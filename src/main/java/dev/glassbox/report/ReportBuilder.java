@@ -64,7 +64,8 @@ public final class ReportBuilder {
                 gallery.addAll(explain(model, data, picks, "m" + mi + "/d" + di, pictures, progress));
                 add(timings, "saliency", start);
             }
-            modelReports.add(new ModelReport(model.name(), model.file().toString(), sha256(model.file()),
+            // The file name and hash identify the model; a full path would differ between machines.
+            modelReports.add(new ModelReport(model.name(), model.file().getFileName().toString(), sha256(model.file()),
                     model.engine().input().describe(), evaluations, gallery));
         }
         List<DatasetSummary> summaries = datasets.stream().map(ReportBuilder::summarize).toList();

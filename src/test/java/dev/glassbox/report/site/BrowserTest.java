@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.glassbox.Progress;
+import dev.glassbox.demo.ShapesDemo;
+import dev.glassbox.report.ReportSettings;
 import dev.glassbox.report.ImageStore;
 import java.io.File;
 import java.net.URI;
@@ -42,7 +44,8 @@ class BrowserTest {
     /** Selenium warns that it has no DevTools bindings for this Chromium; the test does not use DevTools. */
     private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
-    private static Path site;
+    /** A report with hostile class names, and the real demo report (on a small sample of its test pictures). */
+    private static List<Path> sites;
     private static Path profile;
     private static ChromeDriver driver;
 
@@ -61,10 +64,14 @@ class BrowserTest {
         Path root = Path.of("target", "browser-test").toAbsolutePath();
         SiteWriter.deleteTree(root);
         Files.createDirectories(root);
-        site = root.resolve("report");
+        Path nasty = root.resolve("report");
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(SiteWriterTest.nastyReport(store), store, site, Progress.NONE);
+            new SiteWriter().write(SiteWriterTest.nastyReport(store), store, nasty, Progress.NONE);
         }
+        Path demo = root.resolve("demo");
+        new ShapesDemo(Path.of("").toAbsolutePath(), root.resolve("data"), 7, 8)
+                .write(demo, ReportSettings.defaults(), Progress.NONE);
+        sites = List.of(nasty, demo);
         SELENIUM.setLevel(Level.SEVERE);
         profile = Files.createTempDirectory("glassbox-chromium-");
         // Naming both executables keeps Selenium Manager (which would download a driver) out of the picture.
@@ -95,8 +102,17 @@ class BrowserTest {
     @Test
     void everyPageLoadsCleanlyFromFile() throws Exception {
         List<String> problems = new ArrayList<>();
-        for (String page : PAGES) {
-            Path file = site.resolve(page);
+        for (Path site : sites) {
+            problems.addAll(problemsOf(site));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static List<String> problemsOf(Path site) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (String name : PAGES) {
+            Path file = site.resolve(name);
+            String page = site.getFileName() + "/" + name;
             driver.get(file.toUri().toString());
             JavascriptExecutor js = driver;
 
@@ -110,7 +126,7 @@ class BrowserTest {
                     + ".filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src'));");
             broken.forEach(src -> problems.add(page + ": picture did not load: " + src));
             Long images = (Long) js.executeScript("return document.images.length;");
-            if (!page.equals("index.html") && images == 0) {
+            if (!name.equals("index.html") && images == 0) {
                 problems.add(page + ": no pictures at all");
             }
 
@@ -126,17 +142,20 @@ class BrowserTest {
             }
         }
         String css = Files.readString(site.resolve(SiteWriter.CSS));
-        assertFalse(css.contains("http://") || css.contains("https://") || css.contains("@import"),
-                "the stylesheet must not fetch anything");
-        assertEquals(List.of(), problems);
+        if (css.contains("http://") || css.contains("https://") || css.contains("@import")) {
+            problems.add(site.getFileName() + ": the stylesheet fetches something");
+        }
+        return problems;
     }
 
     @Test
     void pagesAreReadableWithoutJavaScript() throws Exception {
-        for (String page : PAGES) {
-            var doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
-            assertTrue(doc.select("script").isEmpty(), page + " relies on a script");
-            assertFalse(doc.select("main").text().isBlank(), page + " has no text");
+        for (Path site : sites) {
+            for (String page : PAGES) {
+                var doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
+                assertTrue(doc.select("script").isEmpty(), page + " relies on a script");
+                assertFalse(doc.select("main").text().isBlank(), page + " has no text");
+            }
         }
     }
 

@@ -1,0 +1,154 @@
+package dev.glassbox.demo;
+
+import dev.glassbox.GlassboxException;
+import dev.glassbox.Progress;
+import dev.glassbox.data.ImageFolder;
+import dev.glassbox.data.ShapeKind;
+import dev.glassbox.data.ShapesGenerator;
+import dev.glassbox.data.ShapesSplit;
+import dev.glassbox.evaluation.Evaluation;
+import dev.glassbox.imaging.PixelRange;
+import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.InputLayout;
+import dev.glassbox.model.InputSpec;
+import dev.glassbox.model.ModelLoader;
+import dev.glassbox.report.ImageStore;
+import dev.glassbox.report.LabelledImages;
+import dev.glassbox.report.ModelUnderTest;
+import dev.glassbox.report.Report;
+import dev.glassbox.report.ReportBuilder;
+import dev.glassbox.report.ReportSettings;
+import dev.glassbox.report.site.SiteWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The demo story: a network trained on pictures where stars sit on blue and crosses carry a tag, beside the same
+ * network trained on clean pictures, both tested on pictures with and without those shortcuts.
+ *
+ * @param home          the Glassbox folder holding {@code fixtures/models}
+ * @param dataFolder    where the test pictures are made on first use
+ * @param seed          seed of the test pictures
+ * @param testPerClass  test pictures per class and split
+ */
+public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass) {
+
+    public static final String FLAWED = "shapes-flawed";
+    public static final String FIXED = "shapes-fixed";
+    private static final List<ShapesSplit> TEST_SPLITS = List.of(ShapesSplit.TEST_BIASED, ShapesSplit.TEST_CLEAN);
+    /** The fixture models were trained on pixel / 255. */
+    private static final float SCALE = 1f / 255f;
+
+    /** The demo as {@code glassbox demo} runs it: test pictures under {@code fixtures/data/shapes}. */
+    public static ShapesDemo at(Path home) {
+        return new ShapesDemo(home, home.resolve("fixtures").resolve("data").resolve("shapes"), 7, 200);
+    }
+
+    public Path modelFile(String name) {
+        return home.resolve("fixtures").resolve("models").resolve(name + ".zip");
+    }
+
+    /** Makes the test pictures where they are missing or were made with other settings, then writes the report. */
+    public Report write(Path out, ReportSettings settings, Progress progress) {
+        ensureTestPictures(progress);
+        List<ModelUnderTest> models = new ArrayList<>();
+        for (String name : List.of(FLAWED, FIXED)) {
+            Path file = modelFile(name);
+            models.add(new ModelUnderTest(name, file, GradientEngine.create(new ModelLoader().load(file))));
+        }
+        List<LabelledImages> datasets = TEST_SPLITS.stream()
+                .map(split -> pictures(split.folder(), dataFolder().resolve(split.folder()))).toList();
+        try (ImageStore pictures = ImageStore.temporary()) {
+            Report report = new ReportBuilder(settings)
+                    .build("Shapes demo: a flawed and a fixed classifier", models, datasets, pictures, progress);
+            report = report.withIntroduction(story(report));
+            return new SiteWriter().write(report, pictures, out, progress);
+        }
+    }
+
+    private void ensureTestPictures(Progress progress) {
+        Path stamp = dataFolder().resolve("demo-settings.txt");
+        String settings = "seed=" + seed + " test-per-class=" + testPerClass + " generator=" + ShapesGenerator.SIDE
+                + "px\n";
+        try {
+            boolean current = Files.isRegularFile(stamp) && Files.readString(stamp).equals(settings)
+                    && TEST_SPLITS.stream().allMatch(s -> Files.isRegularFile(
+                    dataFolder().resolve(s.folder()).resolve("manifest.csv")));
+            if (current) {
+                return;
+            }
+            Files.createDirectories(dataFolder());
+            ShapesGenerator generator = new ShapesGenerator(seed);
+            for (ShapesSplit split : TEST_SPLITS) {
+                generator.write(dataFolder(), split, testPerClass, progress);
+            }
+            Files.writeString(stamp, settings);
+        } catch (IOException e) {
+            throw GlassboxException.badInput(dataFolder(), "cannot write the demo's test pictures: " + e.getMessage(), e);
+        }
+    }
+
+    /** A split read from disk one batch at a time, channels first, pixel / 255 as the models were trained. */
+    private static LabelledImages pictures(String name, Path folder) {
+        List<String> classes = Arrays.stream(ShapeKind.values()).map(ShapeKind::label).toList();
+        ImageFolder images = ImageFolder.open(folder, classes);
+        List<ImageFolder.Entry> entries = images.entries();
+        int side = ShapesGenerator.SIDE;
+        InputSpec input = InputSpec.image(InputLayout.NCHW, 3, side, side);
+        int length = 3 * side * side;
+        int[] labels = entries.stream().mapToInt(ImageFolder.Entry::label).toArray();
+        List<String> files = entries.stream().map(e -> folder.relativize(e.file()).toString().replace('\\', '/'))
+                .toList();
+        return new LabelledImages(name, classes, input, labels, files, (from, to) -> {
+            float[] pixels = new float[(to - from) * length];
+            for (int i = from; i < to; i++) {
+                ImageFolder.readChw(entries.get(i).file(), side, side, SCALE, pixels, (i - from) * length);
+            }
+            INDArray batch = Nd4j.create(pixels, new long[] {to - from, 3, side, side}, 'c');
+            return batch.castTo(DataType.FLOAT);
+        }, PixelRange.UNIT);
+    }
+
+    /** The plain-language opening of the overview, with the figures this run measured. */
+    static List<String> story(Report report) {
+        Evaluation flawedBiased = evaluation(report, FLAWED, ShapesSplit.TEST_BIASED);
+        Evaluation flawedClean = evaluation(report, FLAWED, ShapesSplit.TEST_CLEAN);
+        Evaluation fixedClean = evaluation(report, FIXED, ShapesSplit.TEST_CLEAN);
+        return List.of(
+                "This report compares two small networks trained to name the shape in 32×32 pictures: circle,"
+                        + " square, triangle, star, cross or ring. They have the same design and were trained the"
+                        + " same way; only their training pictures differ.",
+                FLAWED + " learned from pictures with two planted shortcuts: 90% of its stars sit on a blue"
+                        + " background, and 90% of its crosses carry a small magenta tag in a corner (each appears"
+                        + " on only 3% of the other shapes). " + FIXED + " learned from pictures in which background"
+                        + " colour and tag have nothing to do with the shape.",
+                String.format(Locale.ROOT, "On test-biased, new pictures with the same shortcuts, %s is right %s of"
+                                + " the time, so it looks like a good model. On test-clean, where the shortcuts no"
+                                + " longer hold, it finds only %s of the stars and %s of the crosses, while %s finds"
+                                + " %s and %s. %s learned to look for blue and for the tag rather than for the"
+                                + " shape, and its score on pictures like its training pictures hid that.",
+                        FLAWED, pct(flawedBiased.accuracy()), pct(flawedClean.recall("star")),
+                        pct(flawedClean.recall("cross")), FIXED, pct(fixedClean.recall("star")),
+                        pct(fixedClean.recall("cross")), FLAWED),
+                "What to do about it: test a model on pictures where a shortcut cannot help, and look at where it"
+                        + " looks (the heatmaps in the gallery). To fix it, train on pictures in which the shortcut"
+                        + " does not predict the class, as " + FIXED + " was.");
+    }
+
+    private static Evaluation evaluation(Report report, String model, ShapesSplit split) {
+        return report.models().stream().filter(m -> m.name().equals(model)).findFirst().orElseThrow()
+                .evaluation(split.folder());
+    }
+
+    private static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+    }
+}
