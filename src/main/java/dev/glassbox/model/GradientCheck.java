@@ -89,13 +89,11 @@ public final class GradientCheck {
         int[] targets = IntStream.range(0, examples).map(i -> random.nextInt(engine.classes())).toArray();
         List<String> layers = layerNames.stream().filter(n -> !n.equals(engine.outputName())).toList();
 
-        ForwardPass pass = engine.forward(x);
-        INDArray logits = pass.logits().dup();
-        Map<String, INDArray> activations = new java.util.HashMap<>();
-        for (String l : layers) {
-            activations.put(l, pass.activations(l).dup());
-        }
-        Gradients g = engine.backward(pass, engine.targetEpsilon(targets, examples), rule, layers);
+        Differentiation pass = engine.differentiate(x, null, out -> engine.targetEpsilon(targets, examples), rule,
+                layers, layers);
+        INDArray logits = pass.logits();
+        Map<String, INDArray> activations = pass.activations();
+        Gradients g = pass.gradients();
 
         List<Site> sites = new ArrayList<>();
         Site input = new Site("input", 0, 0, 0);
@@ -112,7 +110,7 @@ public final class GradientCheck {
             Site s = compare(l, row(activations.get(l), b), row(g.layer(l), b), logits.getDouble(b, targets[b]),
                     replaced -> {
                         INDArray inputs = xb.repeat(0, replaced.size(0));
-                        return targetLogits(engine.forwardWithReplaced(inputs, Map.of(l, replaced)).logits(),
+                        return targetLogits(engine.logitsWithReplaced(inputs, Map.of(l, replaced)),
                                 targets[b]);
                     }, random);
             sites.add(s);

@@ -23,6 +23,7 @@ import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,7 +40,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * calls each vertex's own backprop and sums gradients where paths merge. Batch normalization is the exception: DL4J's
  * backprop assumes batch statistics, while in inference it is a per-channel affine map.
  *
- * <p>Not thread-safe: layers hold the inputs of the latest forward pass. Use one engine per thread.
+ * <p>Not thread-safe: layers hold the inputs of the latest forward pass. Use one engine per thread. Arrays handed
+ * to callers are their own; the engine computes in reused memory ({@link EngineWorkspaces}).
  */
 public final class GradientEngine {
 
@@ -57,8 +59,6 @@ public final class GradientEngine {
     private final List<LayerInfo> layers;
     private final LayerInfo[] infoByVertex;
     private final int classes;
-    private final LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
-    private long generation;
 
     private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType) {
         this.model = model;
@@ -155,7 +155,7 @@ public final class GradientEngine {
 
     /** Pre-softmax class scores {@code [batch, k]}. */
     public INDArray logits(INDArray input) {
-        return forward(input).logits();
+        return logitsWithReplaced(input, Map.of());
     }
 
     /** Softmax of the logits where the model ends in a softmax; otherwise the model's own output. */
@@ -170,22 +170,25 @@ public final class GradientEngine {
 
     /** Logits and d(logit of each example's target)/d(input) for a batch. */
     public TargetGradient inputGradient(INDArray input, int[] targets) {
-        ForwardPass pass = forward(input);
-        Gradients g = backward(pass, targetEpsilon(targets, input.size(0)), BackwardRule.NONE, List.of());
-        return new TargetGradient(pass.logits(), g.input(), null, null);
+        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
+                BackwardRule.NONE, List.of(), List.of());
+        return new TargetGradient(d.logits(), d.gradients().input(), null, null);
     }
 
     /** As {@link #inputGradient}, plus the true activations of {@code layer} and d(logit)/d(those activations). */
     public TargetGradient layerGradient(INDArray input, int[] targets, String layer) {
-        indexOf(layer);
-        ForwardPass pass = forward(input);
-        Gradients g = backward(pass, targetEpsilon(targets, input.size(0)), BackwardRule.NONE, List.of(layer));
-        return new TargetGradient(pass.logits(), g.input(), pass.activations(layer), g.layer(layer));
+        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
+                BackwardRule.NONE, List.of(layer), List.of(layer));
+        return new TargetGradient(d.logits(), d.gradients().input(), d.activations().get(layer),
+                d.gradients().layer(layer));
     }
 
     /** The true output of {@code layer}, computing only the layers it depends on. */
     public INDArray activations(INDArray input, String layer) {
-        return forwardTo(input, layer).activations(layer);
+        int idx = indexOf(layer);
+        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+            return forward(input, Map.of(), ancestorsOf(List.of(idx)))[idx].detach();
+        }
     }
 
     /**
@@ -193,11 +196,8 @@ public final class GradientEngine {
      * d(objective)/d(activations); the result holds those activations and d(objective)/d(input).
      */
     public ObjectiveGradient objectiveGradient(INDArray input, String layer, UnaryOperator<INDArray> objective) {
-        ForwardPass pass = forwardTo(input, layer);
-        INDArray activations = pass.activations(layer);
-        INDArray epsilon = objective.apply(activations);
-        Gradients g = backwardFrom(pass, layer, epsilon, BackwardRule.NONE, List.of());
-        return new ObjectiveGradient(activations, g.input());
+        Differentiation d = differentiate(input, layer, objective, BackwardRule.NONE, List.of(), List.of(layer));
+        return new ObjectiveGradient(d.activations().get(layer), d.gradients().input());
     }
 
     /** A one-hot gradient at the logits: each example differentiates its own target's logit. */
@@ -219,52 +219,65 @@ public final class GradientEngine {
     // ---------------------------------------------------------------------------------------------------------
     // Forward and backward passes
 
-    /** A full inference-mode forward pass. */
-    public ForwardPass forward(INDArray input) {
-        return run(input, Map.of(), null);
-    }
-
-    /** A forward pass that computes only what {@code layer} depends on. */
-    public ForwardPass forwardTo(INDArray input, String layer) {
-        return run(input, Map.of(), ancestorsOf(indexOf(layer)));
-    }
-
     /**
-     * A full forward pass in which the named layers' outputs are replaced by the given arrays (they must have the
-     * batch's size): how a layer gradient is checked against finite differences.
+     * Logits of a forward pass in which the named layers' outputs are replaced by the given arrays (of the batch's
+     * size): how a layer gradient is checked against finite differences.
      */
-    public ForwardPass forwardWithReplaced(INDArray input, Map<String, INDArray> replaced) {
+    public INDArray logitsWithReplaced(INDArray input, Map<String, INDArray> replaced) {
         Map<Integer, INDArray> byIndex = new HashMap<>();
         replaced.forEach((name, value) -> byIndex.put(indexOf(name), value.castTo(dataType)));
-        return run(input, byIndex, null);
-    }
-
-    /** Backward from the logits, with {@code epsilon} = d(objective)/d(logits) of shape {@code [batch, k]}. */
-    public Gradients backward(ForwardPass pass, INDArray epsilon, BackwardRule rule, Collection<String> record) {
-        return backwardFrom(pass, null, epsilon, rule, record);
+        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+            return forward(input, byIndex, null)[outputIndex].detach();
+        }
     }
 
     /**
-     * Backward from a layer, with {@code epsilon} = d(objective)/d(layer output); {@code layer == null} means the
-     * logits. Gradients are recorded at the named layers.
+     * One forward and one backward pass: the general form behind every gradient the engine gives.
+     *
+     * @param input       the batch
+     * @param from        where the backward pass starts: a layer's name, or null for the logits
+     * @param epsilon     maps the output of {@code from} to d(objective)/d(that output), of the same shape
+     * @param rule        changes to the chain rule ({@link BackwardRule#NONE} for plain gradients)
+     * @param gradientsAt layers at which d(objective)/d(layer output) is recorded
+     * @param activationsOf layers whose true outputs are recorded
      */
-    public Gradients backwardFrom(ForwardPass pass, String layer, INDArray epsilon, BackwardRule rule,
-                                  Collection<String> record) {
-        if (pass.engine() != this || pass.generation() != generation) {
-            throw new IllegalStateException("backward needs the engine's latest forward pass");
+    public Differentiation differentiate(INDArray input, String from, UnaryOperator<INDArray> epsilon,
+                                         BackwardRule rule, Collection<String> gradientsAt,
+                                         Collection<String> activationsOf) {
+        int start = from == null ? outputIndex : indexOf(from);
+        Set<Integer> wanted = indicesOf(gradientsAt);
+        Set<Integer> kept = indicesOf(activationsOf);
+        List<Integer> targets = new ArrayList<>(kept);
+        targets.add(start);
+        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+            INDArray[] outputs = forward(input, Map.of(), from == null ? null : ancestorsOf(targets));
+            INDArray seed = epsilon.apply(outputs[start]);
+            if (!Arrays.equals(seed.shape(), outputs[start].shape())) {
+                throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
+                        + " for an output of shape " + Arrays.toString(outputs[start].shape()));
+            }
+            Gradients gradients;
+            try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
+                gradients = walkBack(start, seed, rule, wanted);
+            }
+            Map<String, INDArray> activations = new LinkedHashMap<>();
+            for (int idx : kept) {
+                activations.put(vertices[idx].getVertexName(), outputs[idx].detach());
+            }
+            INDArray logits = outputs[outputIndex] == null ? null : outputs[outputIndex].detach();
+            return new Differentiation(logits, Collections.unmodifiableMap(activations), gradients);
         }
-        int start = layer == null ? outputIndex : indexOf(layer);
-        if (pass.output(start) == null) {
-            throw new IllegalStateException("layer '" + vertices[start].getVertexName() + "' was not computed");
+    }
+
+    private Set<Integer> indicesOf(Collection<String> layers) {
+        Set<Integer> result = new java.util.LinkedHashSet<>();
+        for (String l : layers) {
+            result.add(indexOf(l));
         }
-        if (!Arrays.equals(epsilon.shape(), pass.output(start).shape())) {
-            throw new IllegalArgumentException("gradient of shape " + Arrays.toString(epsilon.shape())
-                    + " for an output of shape " + Arrays.toString(pass.output(start).shape()));
-        }
-        Set<Integer> wanted = new java.util.HashSet<>();
-        for (String r : record) {
-            wanted.add(indexOf(r));
-        }
+        return result;
+    }
+
+    private Gradients walkBack(int start, INDArray epsilon, BackwardRule rule, Set<Integer> wanted) {
         INDArray[] eps = new INDArray[vertices.length];
         eps[start] = epsilon.castTo(dataType);
         Map<String, INDArray> recorded = new LinkedHashMap<>();
@@ -277,10 +290,10 @@ public final class GradientEngine {
             eps[idx] = null;
             GraphVertex v = vertices[idx];
             if (wanted.contains(idx)) {
-                recorded.put(v.getVertexName(), e.dup());
+                recorded.put(v.getVertexName(), e.detach());
             }
             if (idx == inputIndex) {
-                return new Gradients(e, Collections.unmodifiableMap(recorded));
+                return new Gradients(e.detach(), Collections.unmodifiableMap(recorded));
             }
             if (v.isInputVertex()) {
                 continue;
@@ -295,7 +308,8 @@ public final class GradientEngine {
         throw new IllegalStateException("the backward pass did not reach the input");
     }
 
-    private ForwardPass run(INDArray input, Map<Integer, INDArray> replaced, boolean[] needed) {
+    /** The forward pass, in the open forward workspace; {@code needed == null} computes every vertex. */
+    private INDArray[] forward(INDArray input, Map<Integer, INDArray> replaced, boolean[] needed) {
         long[] expected = input().batchShape(input.size(0));
         if (!Arrays.equals(input.shape(), expected)) {
             throw new IllegalArgumentException("input of shape " + Arrays.toString(input.shape()) + ", the model takes "
@@ -304,6 +318,7 @@ public final class GradientEngine {
         INDArray x = input.castTo(dataType);
         graph.setInputs(x);
         INDArray[] outputs = new INDArray[vertices.length];
+        LayerWorkspaceMgr workspaces = EngineWorkspaces.forwardArrays();
         for (int idx : order) {
             if (needed != null && !needed[idx]) {
                 continue;
@@ -333,8 +348,7 @@ public final class GradientEngine {
             }
             outputs[idx] = out;
         }
-        generation++;
-        return new ForwardPass(this, generation, outputs);
+        return outputs;
     }
 
     private INDArray[] backwardThrough(GraphVertex v, INDArray epsilon) {
@@ -343,7 +357,7 @@ public final class GradientEngine {
             return new INDArray[] {batchNormBackward((LayerVertex) v, scale, epsilon)};
         }
         v.setEpsilon(epsilon);
-        return v.doBackward(false, workspaces).getSecond();
+        return v.doBackward(false, EngineWorkspaces.backwardArrays()).getSecond();
     }
 
     /** In inference, batch normalization is y = scale * x + shift per channel, so dx = scale * dy. */
@@ -353,7 +367,7 @@ public final class GradientEngine {
         INDArray dx = Nd4j.createUninitialized(epsilon.dataType(), epsilon.shape(), epsilon.ordering());
         Nd4j.getExecutioner().exec(new BroadcastMulOp(epsilon, scale, dx, channelDim));
         InputPreProcessor pre = v.getLayerPreProcessor();
-        return pre == null ? dx : pre.backprop(dx, (int) epsilon.size(0), workspaces);
+        return pre == null ? dx : pre.backprop(dx, (int) epsilon.size(0), EngineWorkspaces.backwardArrays());
     }
 
     private INDArray inferenceScale(BatchNormalization bn) {
@@ -378,9 +392,9 @@ public final class GradientEngine {
         return gamma.div(std).reshape(-1).castTo(dataType);
     }
 
-    private boolean[] ancestorsOf(int target) {
+    private boolean[] ancestorsOf(Collection<Integer> targets) {
         boolean[] needed = new boolean[vertices.length];
-        List<Integer> stack = new ArrayList<>(List.of(target));
+        List<Integer> stack = new ArrayList<>(targets);
         while (!stack.isEmpty()) {
             int idx = stack.remove(stack.size() - 1);
             if (needed[idx]) {
@@ -398,14 +412,20 @@ public final class GradientEngine {
     }
 
     private List<LayerInfo> describeLayers() {
-        ForwardPass probe = forward(Nd4j.zeros(dataType, input().batchShape(1)));
+        long[][] shapes = new long[vertices.length][];
+        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+            INDArray[] outputs = forward(Nd4j.zeros(dataType, input().batchShape(1)), Map.of(), null);
+            for (int i = 0; i < outputs.length; i++) {
+                shapes[i] = outputs[i].shape();
+            }
+        }
         List<LayerInfo> result = new ArrayList<>();
         for (int idx : order) {
             GraphVertex v = vertices[idx];
             if (v.isInputVertex()) {
                 continue;
             }
-            long[] shape = probe.output(idx).shape();
+            long[] shape = shapes[idx];
             long[] example = Arrays.copyOfRange(shape, 1, shape.length);
             IActivation activation = null;
             String type = v.getClass().getSimpleName();
@@ -434,10 +454,6 @@ public final class GradientEngine {
                     + String.join(", ", layers == null ? List.of() : layers.stream().map(LayerInfo::name).toList()));
         }
         return idx;
-    }
-
-    int outputIndex() {
-        return outputIndex;
     }
 
     String outputName() {
