@@ -34,18 +34,25 @@ final class EngineWorkspaces {
             .policyAllocation(AllocationPolicy.OVERALLOCATE)
             .build();
 
-    private static final LayerWorkspaceMgr FORWARD_ARRAYS = everythingIn(FORWARD);
-    private static final LayerWorkspaceMgr BACKWARD_ARRAYS = everythingIn(BACKWARD);
+    /** {@code -Dglassbox.workspaces=false} computes without workspaces: slower, but a way around an ND4J bug. */
+    private static final boolean ENABLED = !"false".equals(System.getProperty("glassbox.workspaces"));
+
+    private static final LayerWorkspaceMgr FORWARD_ARRAYS =
+            ENABLED ? everythingIn(FORWARD) : LayerWorkspaceMgr.noWorkspaces();
+    private static final LayerWorkspaceMgr BACKWARD_ARRAYS =
+            ENABLED ? everythingIn(BACKWARD) : LayerWorkspaceMgr.noWorkspaces();
 
     private EngineWorkspaces() {}
 
     /** Opens the forward workspace; its memory is reused from the start by every pass. */
     static MemoryWorkspace openForward() {
-        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, FORWARD);
+        return ENABLED ? Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, FORWARD)
+                : Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
     }
 
     static MemoryWorkspace openBackward() {
-        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, BACKWARD);
+        return ENABLED ? Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, BACKWARD)
+                : Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
     }
 
     static LayerWorkspaceMgr forwardArrays() {
