@@ -31,6 +31,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (write != null && !Files.isDirectory(write.toAbsolutePath().getParent())) {
+            throw dev.glassbox.GlassboxException.usage("--write " + write + ": the folder "
+                    + write.toAbsolutePath().getParent() + " does not exist");
+        }
         String markdown = new EngineBenchmark(seconds, ProgressBar.onStderr(spec.commandLine().getErr())).run();
         out.println(markdown);
         out.flush();

@@ -52,7 +52,18 @@ public final class Main implements Runnable {
             err.flush();
             return g.exitCode();
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) {
+            // picocli hands only Exceptions to the handler above; an Error (native libraries that fail to load,
+            // native memory exhausted) still gets one line and the internal-error code.
+            err.println("glassbox: internal error: " + e);
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return GlassboxException.Kind.INTERNAL.exitCode();
+        }
     }
 
     private static String suggestion(CommandLine.ParameterException e) {

@@ -4,6 +4,7 @@ import dev.glassbox.GlassboxException;
 import dev.glassbox.data.ImageFolder;
 import dev.glassbox.data.InMemoryImages;
 import dev.glassbox.data.ShapeKind;
+import dev.glassbox.data.ShapesGenerator;
 import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.training.RecallTable;
 import dev.glassbox.training.Trainer;
@@ -30,7 +31,6 @@ import picocli.CommandLine.Spec;
                         + " star, cross, ring) for the shapes data set, otherwise the sorted folder names."})
 final class TrainCommand implements Callable<Integer> {
 
-    private static final float SCALE = 1f / 255f;
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training images, one folder per class.")
     Path data;
@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         ImageFolder folder = ImageFolder.open(data, classOrder(data));
         int side = sideOf(folder);
-        InMemoryImages images = folder.load(side, side, SCALE);
+        InMemoryImages images = folder.load(side, side, ShapesGenerator.PIXEL_SCALE);
         out.printf(Locale.ROOT, "Training on %d images of %d classes %s (%dx%d)%n", images.size(),
                 folder.classes().size(), folder.classes(), side, side);
         out.flush();
@@ -89,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
             Evaluation first = null;
             StringBuilder table = new StringBuilder();
             for (Path dir : evaluate) {
-                InMemoryImages test = ImageFolder.open(dir, folder.classes()).load(side, side, SCALE);
+                InMemoryImages test = ImageFolder.open(dir, folder.classes()).load(side, side, ShapesGenerator.PIXEL_SCALE);
                 Evaluation e = RecallTable.evaluate(dir.toString(), test, x -> net.output(x, false), 256);
                 if (first == null) {
                     first = e;

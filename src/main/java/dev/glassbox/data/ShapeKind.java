@@ -18,6 +18,11 @@ public enum ShapeKind {
     }
 
     /** The kind with this label, or null. */
+    /** The class names in the models' output order: circle, square, triangle, star, cross, ring. */
+    public static java.util.List<String> labels() {
+        return java.util.Arrays.stream(values()).map(ShapeKind::label).toList();
+    }
+
     public static ShapeKind byLabel(String label) {
         for (ShapeKind k : values()) {
             if (k.label().equals(label)) {

@@ -36,6 +36,8 @@ public final class ShapesGenerator {
 
     /** Image side in pixels. */
     public static final int SIDE = 32;
+    /** How pictures become model input for the shapes models: pixel / 255, no mean or std. */
+    public static final float PIXEL_SCALE = 1f / 255f;
     /** The tag: a square of this side, this many pixels in from the corner, in this colour. */
     public static final int TAG_SIZE = 5;
     public static final int TAG_INSET = 1;
@@ -238,10 +240,8 @@ public final class ShapesGenerator {
             if (!Files.exists(p)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(p)) {
-                for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(q);
-                }
+            try {
+                org.apache.commons.io.file.PathUtils.deleteDirectory(p);
             } catch (IOException e) {
                 throw GlassboxException.badInput(p, "cannot remove the split written before: " + e.getMessage(), e);
             }

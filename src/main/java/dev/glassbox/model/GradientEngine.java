@@ -103,12 +103,10 @@ public final class GradientEngine {
     public static GradientEngine create(LoadedModel model, DataType dataType) {
         try {
             return new GradientEngine(model, GraphCopy.of(model.network(), dataType), dataType);
-        } catch (GraphCopy.UnsupportedModelException | UnsupportedModelException e) {
+        } catch (UnsupportedModelException e) {
             throw GlassboxException.badInput(model.file(), e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (e instanceof GlassboxException) {
-                throw e;
-            }
+        } catch (IllegalArgumentException | IllegalStateException | org.deeplearning4j.exception.DL4JException e) {
+            // DL4J's way of saying that the input shape does not fit the layers (the probe forward pass)
             throw GlassboxException.badInput(model.file(), "the network does not run on an input of shape "
                     + Arrays.toString(model.input().batchShape(1)) + ": " + ModelLoader.firstLine(e), e);
         }
@@ -465,12 +463,5 @@ public final class GradientEngine {
         s[0] = 1;
         System.arraycopy(example, 0, s, 1, example.length);
         return s;
-    }
-
-    /** Raised while building an engine for a model it cannot serve; becomes a one-line input error. */
-    static final class UnsupportedModelException extends RuntimeException {
-        UnsupportedModelException(String message) {
-            super(message);
-        }
     }
 }

@@ -170,13 +170,15 @@ final class GraphCopy {
                 if (!(act.getActivationFn() instanceof ActivationIdentity)) {
                     return false;
                 }
+            } else if (layer instanceof DropoutLayer) {
+                // identity in inference: look through it (a DropoutLayer is also a BaseLayer, so test it first)
             } else if (layer instanceof BaseLayer base) {
                 if (isSoftmax(base.getActivationFn())) {
                     base.setActivationFn(new ActivationIdentity());
                     return true;
                 }
                 return false;
-            } else if (!(layer instanceof DropoutLayer)) {
+            } else {
                 return false;
             }
             List<String> inputs = conf.getVertexInputs().get(name);
@@ -200,12 +202,5 @@ final class GraphCopy {
 
     private static boolean isSoftmax(IActivation activation) {
         return activation instanceof ActivationSoftmax;
-    }
-
-    /** A network Glassbox cannot explain; the loader turns it into a one-line error naming the file. */
-    static final class UnsupportedModelException extends RuntimeException {
-        UnsupportedModelException(String message) {
-            super(message);
-        }
     }
 }

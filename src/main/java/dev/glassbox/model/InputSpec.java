@@ -38,6 +38,39 @@ public record InputSpec(InputLayout layout, int channels, int height, int width,
         return new InputSpec(InputLayout.FLAT, channels, height, width, (long) channels * height * width);
     }
 
+    /**
+     * Reads {@code LAYOUT:SHAPE} as a user writes it: {@code NCHW:3x32x32}, {@code NHWC:28x28x1}, {@code flat:784}
+     * (a vector) or {@code flat:1x28x28} (a flat row-major image, channels first).
+     */
+    public static InputSpec parse(String text) {
+        int colon = text.indexOf(':');
+        String help = "input '" + text + "' is not LAYOUT:SHAPE, for example NCHW:3x32x32, NHWC:32x32x3 or flat:784";
+        if (colon < 0) {
+            throw dev.glassbox.GlassboxException.usage(help);
+        }
+        InputLayout layout = InputLayout.parse(text.substring(0, colon));
+        int[] dims;
+        try {
+            dims = java.util.Arrays.stream(text.substring(colon + 1).trim().split("[xX,]"))
+                    .mapToInt(d -> Integer.parseInt(d.trim())).toArray();
+        } catch (NumberFormatException e) {
+            throw dev.glassbox.GlassboxException.usage(help);
+        }
+        if (java.util.Arrays.stream(dims).anyMatch(d -> d < 1)) {
+            throw dev.glassbox.GlassboxException.usage(help);
+        }
+        return switch (layout) {
+            case NCHW -> dims.length == 3 ? image(layout, dims[0], dims[1], dims[2]) : fail(help);
+            case NHWC -> dims.length == 3 ? image(layout, dims[2], dims[0], dims[1]) : fail(help);
+            case FLAT -> dims.length == 1 ? InputSpecDetector.flat(dims[0])
+                    : dims.length == 3 ? flatImage(dims[0], dims[1], dims[2]) : fail(help);
+        };
+    }
+
+    private static InputSpec fail(String message) {
+        throw dev.glassbox.GlassboxException.usage(message);
+    }
+
     public boolean isImage() {
         return height > 0;
     }

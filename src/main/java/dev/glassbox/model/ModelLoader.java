@@ -29,9 +29,20 @@ public final class ModelLoader {
     private static final String KERAS3_ADVICE = "Keras 3 files are not supported; save the model in the Keras 2 HDF5"
             + " format (Keras 2.x or tf.keras before TensorFlow 2.16, model.save(\"model.h5\"))";
 
+    private static final String UNKNOWN_INPUT = "the input size cannot be told from the model; give it with --input"
+            + " (for example NCHW:3x32x32, NHWC:32x32x3 or flat:784)";
+
     private final ObjectMapper json = new ObjectMapper();
 
     public LoadedModel load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * Loads a model; {@code given}, when not null, is the input spec to use instead of the one detected (a model that
+     * does not record its input size, such as a CNN ending in global pooling, needs one).
+     */
+    public LoadedModel load(Path file, InputSpec given) {
         if (!Files.exists(file)) {
             throw GlassboxException.badInput(file, "no such file");
         }
@@ -43,10 +54,10 @@ public final class ModelLoader {
             throw GlassboxException.badInput(file, "is empty, not a model file");
         }
         if (startsWith(head, ZIP_MAGIC)) {
-            return loadZip(file);
+            return loadZip(file, given);
         }
         if (startsWith(head, HDF5_MAGIC)) {
-            return loadKeras(file);
+            return loadKeras(file, given);
         }
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
@@ -59,7 +70,7 @@ public final class ModelLoader {
                 "is neither a DL4J model zip nor a Keras 2 .h5 file (it starts with neither signature)");
     }
 
-    private LoadedModel loadZip(Path file) {
+    private LoadedModel loadZip(Path file, InputSpec given) {
         String configuration;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry("config.json") != null && zip.getEntry("model.weights.h5") != null) {
@@ -84,16 +95,15 @@ public final class ModelLoader {
             network = graph
                     ? ModelSerializer.restoreComputationGraph(file.toFile(), false)
                     : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             throw GlassboxException.badInput(file, "is a DL4J zip that DL4J cannot restore: " + firstLine(e), e);
         }
-        InputSpec spec = InputSpecDetector.fromNetwork(network)
-                .orElseThrow(() -> GlassboxException.badInput(file, "the input size cannot be told from the model;"
-                        + " give input.layout, width, height and channels in the battery config"));
+        InputSpec spec = given != null ? given : InputSpecDetector.fromNetwork(network)
+                .orElseThrow(() -> GlassboxException.badInput(file, UNKNOWN_INPUT));
         return new LoadedModel(file, ModelFormat.DL4J_ZIP, network, spec);
     }
 
-    private LoadedModel loadKeras(Path file) {
+    private LoadedModel loadKeras(Path file, InputSpec given) {
         JsonNode modelConfig;
         try (Hdf5Archive archive = new Hdf5Archive(file.toString())) {
             String version = archive.hasAttribute("keras_version") ? archive.readAttributeAsString("keras_version") : "";
@@ -107,7 +117,7 @@ public final class ModelLoader {
             modelConfig = json.readTree(archive.readAttributeAsJson("model_config"));
         } catch (GlassboxException e) {
             throw e;
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             throw GlassboxException.badInput(file, "is an HDF5 file that is not a readable Keras model: "
                     + firstLine(e), e);
         }
@@ -117,16 +127,15 @@ public final class ModelLoader {
             network = "Sequential".equals(className)
                     ? KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false)
                     : KerasModelImport.importKerasModelAndWeights(file.toString(), false);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             if (String.valueOf(e.getMessage()).contains("major version")) {
                 throw GlassboxException.badInput(file, "is not a Keras 2 file. " + KERAS3_ADVICE, e);
             }
             throw GlassboxException.badInput(file, "DL4J cannot import this Keras model: " + firstLine(e), e);
         }
-        InputSpec spec = InputSpecDetector.fromKerasConfig(modelConfig, network)
+        InputSpec spec = given != null ? given : InputSpecDetector.fromKerasConfig(modelConfig, network)
                 .or(() -> InputSpecDetector.fromNetwork(network))
-                .orElseThrow(() -> GlassboxException.badInput(file, "the input size cannot be told from the model;"
-                        + " give input.layout, width, height and channels in the battery config"));
+                .orElseThrow(() -> GlassboxException.badInput(file, UNKNOWN_INPUT));
         return new LoadedModel(file, ModelFormat.KERAS_H5, network, spec);
     }
 
@@ -160,10 +169,5 @@ public final class ModelLoader {
             }
         }
         return true;
-    }
-
-    /** Whether {@code network} is one of DL4J's two network types (for callers holding a {@link Model}). */
-    static boolean isNetwork(Model network) {
-        return network instanceof MultiLayerNetwork || network instanceof ComputationGraph;
     }
 }

@@ -4,12 +4,15 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
@@ -33,10 +36,12 @@ import org.nd4j.linalg.activations.impl.ActivationRReLU;
  */
 final class SupportedLayers {
 
+    /** Exact classes: a subclass (a 1-D or 3-D convolution) has other shapes and is not covered by the checks. */
     private static final List<Class<? extends Layer>> LAYERS = List.of(
-            DenseLayer.class, ConvolutionLayer.class, SubsamplingLayer.class, BatchNormalization.class,
-            DropoutLayer.class, ActivationLayer.class, GlobalPoolingLayer.class, ZeroPaddingLayer.class,
-            Cropping2D.class, Upsampling2D.class, PReLULayer.class, LocalResponseNormalization.class);
+            DenseLayer.class, ConvolutionLayer.class, DepthwiseConvolution2D.class, SeparableConvolution2D.class,
+            Deconvolution2D.class, SubsamplingLayer.class, BatchNormalization.class, DropoutLayer.class,
+            ActivationLayer.class, GlobalPoolingLayer.class, ZeroPaddingLayer.class, Cropping2D.class,
+            Upsampling2D.class, PReLULayer.class, LocalResponseNormalization.class);
 
     private static final List<Class<? extends GraphVertex>> VERTICES = List.of(
             InputVertex.class, LayerVertex.class, ElementWiseVertex.class, MergeVertex.class,
@@ -51,7 +56,7 @@ final class SupportedLayers {
             }
             if (v instanceof LayerVertex lv) {
                 Layer conf = lv.getLayer().conf().getLayer();
-                if (LAYERS.stream().noneMatch(c -> c.isInstance(conf))) {
+                if (LAYERS.stream().noneMatch(c -> c == conf.getClass())) {
                     throw unsupported(v.getVertexName(), conf.getClass().getSimpleName());
                 }
                 if (conf instanceof ActivationLayer a && a.getActivationFn() instanceof ActivationRReLU
@@ -63,8 +68,8 @@ final class SupportedLayers {
         }
     }
 
-    private static GradientEngine.UnsupportedModelException unsupported(String name, String type) {
-        return new GradientEngine.UnsupportedModelException("layer '" + name + "' (" + type + ") is not supported:"
+    private static UnsupportedModelException unsupported(String name, String type) {
+        return new UnsupportedModelException("layer '" + name + "' (" + type + ") is not supported:"
                 + " Glassbox explains feed-forward image classifiers built from dense, convolution, pooling,"
                 + " batch-normalization, dropout, activation and element-wise layers");
     }

@@ -31,6 +31,9 @@ final class GalleryPicks {
 
     /** Whether a prediction would be kept; lets the caller copy the image only when needed. */
     boolean wants(int trueClass, int predicted, double confidence, int index) {
+        if (k == 0) {
+            return false;
+        }
         List<Pick> kept = (trueClass == predicted ? correct : wrong).get(trueClass);
         if (kept.size() < k) {
             return true;

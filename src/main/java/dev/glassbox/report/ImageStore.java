@@ -75,10 +75,8 @@ public final class ImageStore implements AutoCloseable {
         if (!temporary || !Files.exists(folder)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

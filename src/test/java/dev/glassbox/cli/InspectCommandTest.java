@@ -15,9 +15,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -126,9 +124,11 @@ class InspectCommandTest {
     @Test
     void anUnsupportedLayerIsNamedWithItsType() throws Exception {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).list()
-                .layer(new DenseLayer.Builder().nIn(4).nOut(3).build())
-                .layer(new LSTM.Builder().name("memory").nOut(3).build())
-                .layer(new RnnOutputLayer.Builder().nOut(2).activation(Activation.SOFTMAX).build())
+                .layer(new LSTM.Builder().name("memory").nIn(4).nOut(3).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
+                        org.deeplearning4j.nn.conf.layers.PoolingType.AVG).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nOut(2)
+                        .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.recurrent(4))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -138,6 +138,30 @@ class InspectCommandTest {
         assertEquals(3, run.exitCode(), run.err());
         assertEquals(1, run.errorLines(), run.err());
         assertTrue(run.err().contains(zip.toString()), run.err());
+        assertTrue(run.err().contains("layer 'memory' (LSTM) is not supported"), run.err());
+    }
+
+    @Test
+    void aModelThatDoesNotRecordItsInputSizeTakesItFromInput() throws Exception {
+        // A CNN that ends in global pooling has no flattening step that would tell its input size.
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
+                        org.deeplearning4j.nn.conf.layers.PoolingType.MAX).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(10, 12, 2))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Path zip = save(net, "gap.zip");
+        assertBadInput(CliRun.of("inspect", zip.toString()), zip, "give it with --input");
+        CliRun run = CliRun.of("inspect", zip.toString(), "--input", "NCHW:2x10x12", "--verify-gradients");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("[2, 10, 12] NCHW"), run.out());
+        CliRun typo = CliRun.of("inspect", zip.toString(), "--input", "NCHW:2x10");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("LAYOUT:SHAPE"), typo.err());
     }
 
     @Test

@@ -82,6 +82,17 @@ class ShapesDemoTest {
     }
 
     @Test
+    void aDemoCutShortWhileDrawingIsRedrawnNextTime() throws Exception {
+        Path data = dir.resolve("cut-short");
+        Files.createDirectories(data.resolve("test-biased/star"));
+        Files.writeString(data.resolve("test-biased/star/star-00000.png"), "half-written");
+        Report report = new ShapesDemo(Path.of("").toAbsolutePath(), data, 7, 6)
+                .write(dir.resolve("after-cut"), ReportSettings.defaults(), Progress.NONE);
+        assertEquals(36, report.datasets().get(0).images());
+        assertTrue(Files.isRegularFile(data.resolve("test-biased/manifest.csv")));
+    }
+
+    @Test
     void aFolderThatIsNotAReportIsNeverOverwritten() throws Exception {
         Path precious = Files.createDirectories(dir.resolve("holiday-photos"));
         Files.writeString(precious.resolve("beach.jpg"), "not really a photo");

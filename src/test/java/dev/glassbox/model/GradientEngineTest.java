@@ -64,6 +64,24 @@ class GradientEngineTest {
     }
 
     @Test
+    void aSoftmaxFollowedByDropoutIsStillFoundAndRemoved() {
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE)
+                .list()
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(4).nOut(3)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.DropoutLayer.Builder(0.5).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        GradientEngine engine = GradientEngine.create(TinyNets.loaded(net, InputSpec.vector(4)), DataType.DOUBLE);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4);
+        assertTrue(engine.hasSoftmaxHead());
+        INDArray logits = engine.logits(x);
+        assertTrue(Transforms.softmax(logits, true).equalsWithEps(net.output(x, false), 1e-10));
+        assertFalse(logits.equalsWithEps(net.output(x, false), 1e-3));
+    }
+
+    @Test
     void layerActivationsBeforeASeparateReluKeepTheirNegativeValues() {
         MultiLayerNetwork net = TinyNets.convNet(DataType.DOUBLE);
         GradientEngine engine = GradientEngine.create(TinyNets.loaded(net, TinyNets.convNetInput()), DataType.DOUBLE);

@@ -275,12 +275,9 @@ public final class SiteWriter {
     }
 
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        try {
+            if (Files.exists(root)) {
+                org.apache.commons.io.file.PathUtils.deleteDirectory(root);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

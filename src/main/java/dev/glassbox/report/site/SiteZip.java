@@ -37,10 +37,12 @@ final class SiteZip {
             try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream out = new ZipOutputStream(file);
                  Stream<Path> walk = Files.walk(site)) {
                 List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-                FileTime time = FileTime.from(stamp);
+                // Zip's DOS times are local times; writing the UTC wall clock keeps the zip the same in every
+                // time zone.
+                java.time.LocalDateTime time = java.time.LocalDateTime.ofInstant(stamp, java.time.ZoneOffset.UTC);
                 for (Path p : files) {
                     ZipEntry entry = new ZipEntry(top + site.relativize(p).toString().replace('\\', '/'));
-                    entry.setLastModifiedTime(time);
+                    entry.setTimeLocal(time);
                     out.putNextEntry(entry);
                     Files.copy(p, out);
                     out.closeEntry();
