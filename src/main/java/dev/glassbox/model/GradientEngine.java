@@ -418,10 +418,26 @@ public final class GradientEngine {
             }
         }
         List<LayerInfo> result = new ArrayList<>();
+        // Where a layer says nothing of its layout (activation, add), it keeps the layout of its input.
+        boolean[] channelsLast = new boolean[vertices.length];
         for (int idx : order) {
             GraphVertex v = vertices[idx];
             if (v.isInputVertex()) {
+                channelsLast[idx] = input().layout() == InputLayout.NHWC;
                 continue;
+            }
+            VertexIndices[] ins = v.getInputVertices();
+            channelsLast[idx] = ins != null && ins.length > 0 && channelsLast[ins[0].getVertexIndex()];
+            if (v instanceof LayerVertex lv) {
+                var conf = lv.getLayer().conf().getLayer();
+                CNN2DFormat format = conf instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer c
+                        ? c.getCnn2dDataFormat()
+                        : conf instanceof org.deeplearning4j.nn.conf.layers.SubsamplingLayer s ? s.getCnn2dDataFormat()
+                        : conf instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization b ? b.getCnn2DFormat()
+                        : null;
+                if (format != null) {
+                    channelsLast[idx] = format == CNN2DFormat.NHWC;
+                }
             }
             long[] shape = shapes[idx];
             long[] example = Arrays.copyOfRange(shape, 1, shape.length);
@@ -438,7 +454,8 @@ public final class GradientEngine {
                     activation = a.getActivationFn();
                 }
             }
-            LayerInfo info = new LayerInfo(v.getVertexName(), type, example, params, activation, spatial);
+            LayerInfo info = new LayerInfo(v.getVertexName(), type, example, params, activation, spatial,
+                    spatial && channelsLast[idx]);
             infoByVertex[idx] = info;
             result.add(info);
         }

@@ -42,4 +42,20 @@ class ExternalModelsTest {
         assertTrue(result.passed(), () -> "max relative error " + result.maxRelativeError() + " at "
                 + result.worst() + "; all: " + result.sites());
     }
+
+    @org.junit.jupiter.api.Test
+    void spatialLayersKnowWhereTheirChannelsAre() {
+        GradientEngine keras = GradientEngine.create(new ModelLoader().load(
+                SharedFixtures.external("models/keras/kilneta_mnist_cnn_keras2.10_sequential.h5")));
+        LayerInfo conv = keras.layer("conv2d");
+        assertTrue(conv.channelsLast());
+        assertEquals(16, conv.channels());
+        assertArrayEquals(new long[] {28, 28}, conv.spatialSize(), "5x5, padding same");
+        assertTrue(keras.layer("activation").channelsLast(), "an activation layer keeps its input's layout");
+
+        GradientEngine lenet = GradientEngine.create(new ModelLoader().load(
+                SharedFixtures.external("models/dl4j-native/dl4j-test-resources_mnist-model_lenet.zip")));
+        assertTrue(lenet.spatialLayers().stream().noneMatch(LayerInfo::channelsLast));
+        assertEquals(20, lenet.spatialLayers().get(0).channels());
+    }
 }
