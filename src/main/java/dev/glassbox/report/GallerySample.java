@@ -12,11 +12,11 @@ package dev.glassbox.report;
  * @param predictedClass what the model said
  * @param confidence     the model's probability for what it said
  * @param picture        page-relative path of the enlarged image
- * @param saliency       page-relative path of the enlarged saliency overlay (explaining the predicted class)
+ * @param maps           one overlay per gallery method, explaining the predicted class
  */
 public record GallerySample(String dataset, String className, Outcome outcome, int rank, String file,
                             String trueClass, String predictedClass, double confidence, String picture,
-                            String saliency) {
+                            java.util.List<GalleryMap> maps) {
 
     /** Whether the prediction was right. */
     public enum Outcome {
@@ -28,6 +28,7 @@ public record GallerySample(String dataset, String className, Outcome outcome, i
     }
 
     public GallerySample {
+        maps = java.util.List.copyOf(maps);
         if (rank < 1 || !(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("invalid gallery sample: rank " + rank + ", confidence " + confidence);
         }

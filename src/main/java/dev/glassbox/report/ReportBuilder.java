@@ -35,9 +35,20 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ReportBuilder {
 
     private final ReportSettings settings;
+    private final List<GalleryMethod> methods;
 
+    /** A builder whose gallery shows plain saliency maps. */
     public ReportBuilder(ReportSettings settings) {
+        this(settings, List.of(GalleryMethod.saliency()));
+    }
+
+    /** A builder whose gallery shows each of {@code methods} side by side. */
+    public ReportBuilder(ReportSettings settings, List<GalleryMethod> methods) {
         this.settings = settings;
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("the gallery needs at least one method");
+        }
+        this.methods = List.copyOf(methods);
     }
 
     public Report build(String title, List<ModelUnderTest> models, List<LabelledImages> datasets, ImageStore pictures,
@@ -110,6 +121,29 @@ public final class ReportBuilder {
     }
 
     /** Saliency maps for the picked predictions, in batches, each explaining the class the model predicted. */
+    /**
+     * Example {@code i} of a method's maps as a picture-sized map: input-shaped maps show the largest magnitude over
+     * channels; {@code [n, h, w]} maps at a layer's size are stretched (nearest) to the image.
+     */
+    private static SaliencyMap toMap(INDArray maps, int i, InputSpec modelInput, InputSpec picture) {
+        if (maps.rank() == 3) { // image inputs have rank 4 and flat ones rank 2: rank 3 is a layer's [n, h, w]
+            int h = (int) maps.size(1);
+            int w = (int) maps.size(2);
+            float[] small = maps.get(org.nd4j.linalg.indexing.NDArrayIndex.point(i)).dup('c').reshape(-1)
+                    .toFloatVector();
+            float[] values = new float[picture.height() * picture.width()];
+            for (int y = 0; y < picture.height(); y++) {
+                for (int x = 0; x < picture.width(); x++) {
+                    values[y * picture.width() + x] = Math.abs(small[(y * h / picture.height()) * w
+                            + x * w / picture.width()]);
+                }
+            }
+            return new SaliencyMap(picture.height(), picture.width(), values);
+        }
+        return InputPicture.saliency(maps.reshape('c', maps.size(0), modelInput.length()).getRow(i).toFloatVector(),
+                modelInput);
+    }
+
     private List<GallerySample> explain(ModelUnderTest model, LabelledImages data, GalleryPicks picks, String folder,
                                         ImageStore pictures, Progress progress) {
         List<GalleryPicks.Pick> all = new ArrayList<>();
@@ -122,7 +156,7 @@ public final class ReportBuilder {
         GradientEngine engine = model.engine();
         InputSpec dataSpec = data.input();
         int factor = Upscale.factorFor(dataSpec.width(), dataSpec.height(), settings.pictureSize());
-        String task = "Saliency maps of " + model.name() + " on " + data.name();
+        String task = "Explaining the gallery of " + model.name() + " on " + data.name();
         List<GallerySample> samples = new ArrayList<>();
         progress.update(task, 0, all.size());
         for (int from = 0; from < all.size(); from += settings.batchSize()) {
@@ -136,20 +170,26 @@ public final class ReportBuilder {
             }
             INDArray batch = Nd4j.create(examples).reshape('c', dataSpec.batchShape(size));
             INDArray x = Layouts.convert(batch, dataSpec, engine.input(), data.name(), model.name());
-            INDArray gradient = engine.inputGradient(x.castTo(engine.dataType()), targets).input()
-                    .castTo(DataType.FLOAT).dup('c').reshape('c', size, engine.input().length());
+            List<INDArray> maps = new ArrayList<>();
+            for (GalleryMethod method : methods) {
+                maps.add(method.maps(engine, x.castTo(engine.dataType()), targets).castTo(DataType.FLOAT).dup('c'));
+            }
             for (int i = 0; i < size; i++) {
                 GalleryPicks.Pick p = all.get(from + i);
-                SaliencyMap map = InputPicture.saliency(gradient.getRow(i).toFloatVector(), engine.input());
                 BufferedImage picture = InputPicture.of(p.example(), dataSpec, data.pixels());
                 String name = folder + "/c" + p.trueClass() + "-" + outcomes.get(from + i).id() + "-"
                         + ranks.get(from + i);
                 String picturePath = pictures.put(name + ".png", Upscale.nearest(picture, factor));
-                String saliencyPath = pictures.put(name + "-saliency.png",
-                        Upscale.nearest(Overlay.of(picture, map), factor));
+                List<GalleryMap> overlays = new ArrayList<>();
+                for (int m = 0; m < methods.size(); m++) {
+                    SaliencyMap map = toMap(maps.get(m), i, engine.input(), dataSpec);
+                    overlays.add(new GalleryMap(methods.get(m).name(), pictures.put(
+                            name + "-" + methods.get(m).name() + ".png",
+                            Upscale.nearest(Overlay.of(picture, map), factor))));
+                }
                 samples.add(new GallerySample(data.name(), data.classes().get(p.trueClass()), outcomes.get(from + i),
                         ranks.get(from + i), data.files().get(p.index()), data.classes().get(p.trueClass()),
-                        data.classes().get(p.predicted()), p.confidence(), picturePath, saliencyPath));
+                        data.classes().get(p.predicted()), p.confidence(), picturePath, overlays));
             }
             progress.update(task, to, all.size());
         }

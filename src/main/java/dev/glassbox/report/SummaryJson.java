@@ -82,7 +82,8 @@ public final class SummaryJson {
                 g.put("predictedClass", s.predictedClass());
                 g.put("confidence", s.confidence());
                 g.put("picture", s.picture());
-                g.put("saliency", s.saliency());
+                ObjectNode maps = g.putObject("maps");
+                s.maps().forEach(map -> maps.put(map.method(), map.picture()));
             }
         }
         ArrayNode datasets = root.putArray("datasets");

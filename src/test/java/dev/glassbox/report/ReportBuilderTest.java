@@ -73,7 +73,7 @@ class ReportBuilderTest {
             Report report = TinyReports.build(store, List.of(TinyReports.model("tiny", 3)),
                     List.of(TinyReports.images("random", CLASSES, 12, 1)));
             GallerySample s = report.models().get(0).gallery().get(0);
-            for (String path : List.of(s.picture(), s.saliency())) {
+            for (String path : List.of(s.picture(), s.maps().get(0).picture())) {
                 BufferedImage image = ImageIO.read(store.file(path).toFile());
                 assertEquals(160, image.getWidth(), path);
                 assertEquals(160, image.getHeight(), path);
@@ -107,7 +107,48 @@ class ReportBuilderTest {
                     progress);
         }
         assertTrue(seen.contains("Testing tiny on d 25/25"), seen.toString());
-        assertTrue(seen.stream().anyMatch(s -> s.startsWith("Saliency maps of tiny on d")), seen.toString());
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("Explaining the gallery of tiny on d")), seen.toString());
+    }
+
+    @Test
+    void everyGalleryMethodGetsItsPictureSideBySide() {
+        GalleryMethod inputTimesGradient = new GalleryMethod() {
+            @Override
+            public String name() {
+                return "input-x-gradient";
+            }
+
+            @Override
+            public org.nd4j.linalg.api.ndarray.INDArray maps(dev.glassbox.model.GradientEngine engine,
+                                                             org.nd4j.linalg.api.ndarray.INDArray x, int[] targets) {
+                return engine.inputGradient(x, targets).input().mul(x);
+            }
+        };
+        GalleryMethod layerSized = new GalleryMethod() {
+            @Override
+            public String name() {
+                return "coarse";
+            }
+
+            @Override
+            public org.nd4j.linalg.api.ndarray.INDArray maps(dev.glassbox.model.GradientEngine engine,
+                                                             org.nd4j.linalg.api.ndarray.INDArray x, int[] targets) {
+                return org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, x.size(0), 2, 2);
+            }
+        };
+        try (ImageStore store = ImageStore.temporary()) {
+            Report r = new ReportBuilder(new ReportSettings(10, 1, 8, TinyReports.WHEN),
+                    List.of(GalleryMethod.saliency(), inputTimesGradient, layerSized)).build("t",
+                    List.of(TinyReports.model("tiny", 3)), List.of(TinyReports.images("d", CLASSES, 25, 1)), store,
+                    Progress.NONE);
+            for (GallerySample s : r.models().get(0).gallery()) {
+                assertEquals(List.of("saliency", "input-x-gradient", "coarse"),
+                        s.maps().stream().map(GalleryMap::method).toList());
+                for (GalleryMap m : s.maps()) {
+                    assertTrue(java.nio.file.Files.isRegularFile(store.file(m.picture())), m.toString());
+                }
+            }
+        }
     }
 
     @Test
@@ -144,7 +185,7 @@ class ReportBuilderTest {
                 for (ModelReport m : report.models()) {
                     for (GallerySample s : m.gallery()) {
                         bytes.add(Files.readAllBytes(store.file(s.picture())));
-                        bytes.add(Files.readAllBytes(store.file(s.saliency())));
+                        bytes.add(Files.readAllBytes(store.file(s.maps().get(0).picture())));
                     }
                 }
                 pngs.add(bytes);

@@ -15,7 +15,10 @@ public record GallerySection(String id, String model, String dataset, List<Class
         }
     }
 
-    /** One prediction: the image and where the model looked. */
-    public record Card(String picture, String pictureAlt, String saliency, String saliencyAlt, String file,
+    /** One prediction: the image and, for each method, where the model looked. */
+    public record Card(String picture, String pictureAlt, List<Map> maps, String file,
                        String trueClass, String predictedClass, String confidence, boolean correct) {}
+
+    /** One method's picture of a prediction. */
+    public record Map(String method, String picture, String alt) {}
 }

@@ -189,8 +189,9 @@ public final class SiteWriter {
     }
 
     private static GallerySection.Card card(GallerySample s) {
-        return new GallerySection.Card(s.picture(), "Image " + s.file() + ", labelled " + s.trueClass(),
-                s.saliency(), "Saliency map of " + s.file() + " for the answer " + s.predictedClass(), s.file(),
+        List<GallerySection.Map> maps = s.maps().stream().map(m -> new GallerySection.Map(m.method(), m.picture(),
+                m.method() + " map of " + s.file() + " for the answer " + s.predictedClass())).toList();
+        return new GallerySection.Card(s.picture(), "Image " + s.file() + ", labelled " + s.trueClass(), maps, s.file(),
                 s.trueClass(), s.predictedClass(), Sentences.confidence(s.confidence()),
                 s.outcome() == GallerySample.Outcome.CORRECT);
     }

@@ -1,0 +1,37 @@
+package dev.glassbox.report;
+
+import dev.glassbox.model.GradientEngine;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A way of showing where a model looks, drawn for every gallery sample. The gallery shows one picture per method,
+ * side by side; attribution methods plug in here.
+ */
+public interface GalleryMethod {
+
+    /** The name shown under each picture ("saliency", "integrated-gradients"). */
+    String name();
+
+    /**
+     * Maps for a batch, explaining each example's target class: either in the input's shape (a value per input
+     * value; shown as the largest magnitude over channels) or {@code [batch, height, width]} at a layer's size
+     * (Grad-CAM without upsampling; stretched to the image).
+     */
+    INDArray maps(GradientEngine engine, INDArray inputs, int[] targets);
+
+    /** |d logit / d input|: the plain saliency map, and the gallery's default. */
+    static GalleryMethod saliency() {
+        return new GalleryMethod() {
+            @Override
+            public String name() {
+                return "saliency";
+            }
+
+            @Override
+            public INDArray maps(GradientEngine engine, INDArray inputs, int[] targets) {
+                return Transforms.abs(engine.inputGradient(inputs, targets).input(), false);
+            }
+        };
+    }
+}
