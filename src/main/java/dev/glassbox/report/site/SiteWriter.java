@@ -42,6 +42,7 @@ public final class SiteWriter {
         {"index.html", "overview", "Overview"},
         {"classes.html", "classes", "Classes"},
         {"gallery.html", "gallery", "Gallery"},
+        {"methods.html", "methods", "Methods"},
     };
 
     private final TemplateEngine templates;
@@ -117,6 +118,7 @@ public final class SiteWriter {
             case "overview" -> context.setVariable("rows", accuracyRows(report));
             case "classes" -> context.setVariable("sections", classesSections(report, charts));
             case "gallery" -> context.setVariable("sections", gallerySections(report));
+            case "methods" -> context.setVariable("notes", MethodNotes.of(galleryMethods(report)));
             default -> throw new IllegalStateException(PAGES[page][1]);
         }
         context.setVariable("datasets", report.datasets());
@@ -186,6 +188,13 @@ public final class SiteWriter {
             }
         }
         return sections;
+    }
+
+    /** The methods the gallery shows, in its order. */
+    private static List<String> galleryMethods(Report report) {
+        return report.models().stream().flatMap(m -> m.gallery().stream()).findFirst()
+                .map(s -> s.maps().stream().map(dev.glassbox.report.GalleryMap::method).toList())
+                .orElse(List.of());
     }
 
     private static GallerySection.Card card(GallerySample s) {
