@@ -165,4 +165,47 @@ class ExplainCommandTest {
         assertTrue(run.err().contains("holds a tensor of shape [2, 2]"), run.err());
         assertTrue(run.err().contains("the model takes one input of shape [3]"), run.err());
     }
+
+    /** Captum's BasicModel2 (captum-cases.md C2): relu(relu(x1) - 1 - relu(x2)). */
+    private Path basicModel2() throws Exception {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE).list()
+                .layer(new DenseLayer.Builder().nIn(2).nOut(2).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(2).nOut(1).activation(Activation.RELU).build())
+                .build());
+        net.init();
+        net.getLayer(0).setParam("W", Nd4j.eye(2).castTo(DataType.DOUBLE));
+        net.getLayer(0).setParam("b", Nd4j.zeros(DataType.DOUBLE, 1, 2));
+        net.getLayer(1).setParam("W", Nd4j.create(new double[][] {{1}, {-1}}));
+        net.getLayer(1).setParam("b", Nd4j.create(new double[][] {{-1}}));
+        Path zip = dir.resolve("basic2.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
+        return zip;
+    }
+
+    @Test
+    void integratedGradientsKnownAnswerWithRiemannStepsFromTheCommandLine() throws Exception {
+        Path json = dir.resolve("c2.json");
+        CliRun run = CliRun.of("explain", basicModel2().toString(), write("x.json", "[3, 1]").toString(),
+                "--method", "integrated-gradients", "--param", "steps=500", "--param", "method=riemann-left",
+                "--json", json.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode r = new ObjectMapper().readTree(json.toFile()).get("results").get(0);
+        assertEquals(1.494, r.get("attribution").get(0).asDouble(), 1e-6);
+        assertEquals(-0.498, r.get("attribution").get(1).asDouble(), 1e-6);
+        assertEquals(-0.004, r.get("convergenceDelta").asDouble(), 1e-6);
+    }
+
+    @Test
+    void malformedParameterOrTargetIsAUsageError() throws Exception {
+        Path input = write("x.json", "[1, 2, 3]");
+        CliRun param = CliRun.of("explain", multiLayerModel().toString(), input.toString(), "--method",
+                "occlusion", "--param", "window");
+        assertEquals(2, param.exitCode(), param.err());
+        assertTrue(param.err().contains("is not NAME=VALUE"), param.err());
+        CliRun target = CliRun.of("explain", multiLayerModel().toString(), input.toString(), "--method",
+                "saliency", "--target", "7");
+        assertEquals(2, target.exitCode(), target.err());
+        assertTrue(target.err().contains("the model has 2 classes"), target.err());
+    }
 }
