@@ -1,0 +1,118 @@
+package dev.glassbox.attribution;
+
+import dev.glassbox.GlassboxException;
+import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.LayerInfo;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Selvaraju et al. (2017): at a layer with spatial output, each channel's weight α_c is the spatial mean of
+ * d(target logit)/d(A_c), and the map is Σ_c α_c A_c. By default negative values are cut off (the paper's ReLU;
+ * Captum's {@code relu_attributions}) and the map is resized bilinearly to the input and copied into every channel.
+ */
+public final class GradCam implements AttributionMethod {
+
+    private final GradientEngine engine;
+    private final LayerInfo layer;
+    private final boolean relu;
+    private final boolean upsample;
+
+    /** At the last layer with spatial output, with ReLU and upsampling. */
+    public GradCam(GradientEngine engine) {
+        this(engine, null, true, true);
+    }
+
+    /** @param layer a layer with spatial output, or null for the last one */
+    public GradCam(GradientEngine engine, String layer, boolean relu, boolean upsample) {
+        this.engine = engine;
+        this.layer = spatialLayer(engine, layer, "grad-cam");
+        this.relu = relu;
+        this.upsample = upsample;
+    }
+
+    /** The named layer, checked to have spatial output; or the last such layer when {@code name} is null. */
+    static LayerInfo spatialLayer(GradientEngine engine, String name, String method) {
+        List<String> spatial = engine.spatialLayers().stream().map(LayerInfo::name).toList();
+        if (spatial.isEmpty()) {
+            throw GlassboxException.usage(method + " needs a layer with spatial output (height and width), and this"
+                    + " model has none: its input is " + engine.input().describe() + " and its layers are "
+                    + String.join(", ", engine.layers().stream().map(LayerInfo::toString).toList())
+                    + "; use a method on the input such as saliency or integrated-gradients");
+        }
+        if (name == null) {
+            return engine.layer(spatial.get(spatial.size() - 1));
+        }
+        if (engine.layers().stream().noneMatch(l -> l.name().equals(name))) {
+            throw GlassboxException.usage("the model has no layer '" + name + "'; layers with spatial output for "
+                    + method + ": " + String.join(", ", spatial));
+        }
+        LayerInfo info = engine.layer(name);
+        if (!info.spatial()) {
+            throw GlassboxException.usage("layer '" + name + "' (output " + info.shapeText() + ") has no spatial"
+                    + " output; layers with spatial output for " + method + ": " + String.join(", ", spatial));
+        }
+        return info;
+    }
+
+    @Override
+    public String name() {
+        return "grad-cam";
+    }
+
+    public LayerInfo layer() {
+        return layer;
+    }
+
+    @Override
+    public Attribution attribute(INDArray inputs, int[] targets) {
+        Tensors.requireTargets(inputs, targets);
+        int n = (int) inputs.size(0);
+        INDArray[] ag = Passes.layerGradient(engine, inputs, targets, layer.name());
+        double[] a = Tensors.values(ag[0]);
+        double[] g = Tensors.values(ag[1]);
+        int channels = (int) layer.channels();
+        int h = (int) layer.spatialSize()[0];
+        int w = (int) layer.spatialSize()[1];
+        int size = channels * h * w;
+        int plane = h * w;
+        double[][] cams = new double[n][plane];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < channels; c++) {
+                double alpha = 0;
+                for (int p = 0; p < plane; p++) {
+                    alpha += g[i * size + at(c, p, channels, plane)];
+                }
+                alpha /= plane;
+                for (int p = 0; p < plane; p++) {
+                    cams[i][p] += alpha * a[i * size + at(c, p, channels, plane)];
+                }
+            }
+            if (relu) {
+                for (int p = 0; p < plane; p++) {
+                    cams[i][p] = Math.max(0, cams[i][p]);
+                }
+            }
+        }
+        if (!upsample) {
+            double[] out = new double[n * plane];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(cams[i], 0, out, i * plane, plane);
+            }
+            return Attribution.of(Tensors.array(out, new long[] {n, h, w}, engine.dataType()));
+        }
+        Geometry geometry = Geometry.of(engine.input());
+        int size0 = geometry.size();
+        double[] out = new double[n * size0];
+        for (int i = 0; i < n; i++) {
+            double[] big = Filters.bilinear(cams[i], h, w, geometry.height(), geometry.width());
+            System.arraycopy(geometry.spread(big), 0, out, i * size0, size0);
+        }
+        return Attribution.of(Tensors.array(out, inputs.shape(), engine.dataType()));
+    }
+
+    /** Offset of channel {@code c} at spatial position {@code p} within one example's activations. */
+    private int at(int c, int p, int channels, int plane) {
+        return layer.channelsLast() ? p * channels + c : c * plane + p;
+    }
+}
