@@ -36,7 +36,7 @@ final class Passes {
         List<INDArray> acts = new ArrayList<>();
         List<INDArray> grads = new ArrayList<>();
         chunked(x, targets, (part, t) -> {
-            TargetGradient g = engine.layerGradient(part, t, layer);
+            TargetGradient g = engine.layerGradientOnly(part, t, layer);
             acts.add(g.activations());
             grads.add(g.layerGradient());
             return g.logits();

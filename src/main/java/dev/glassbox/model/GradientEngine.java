@@ -181,6 +181,16 @@ public final class GradientEngine {
                 d.gradients().layer(layer));
     }
 
+    /**
+     * The true activations of {@code layer} and d(target logit)/d(those activations), with a backward pass that
+     * stops at the layer: Grad-CAM needs no input gradient. {@code input()} of the result is null.
+     */
+    public TargetGradient layerGradientOnly(INDArray input, int[] targets, String layer) {
+        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
+                BackwardRule.NONE, List.of(layer), List.of(layer), false);
+        return new TargetGradient(d.logits(), null, d.activations().get(layer), d.gradients().layer(layer));
+    }
+
     /** The true output of {@code layer}, computing only the layers it depends on. */
     public INDArray activations(INDArray input, String layer) {
         int idx = indexOf(layer);
@@ -242,6 +252,12 @@ public final class GradientEngine {
     public Differentiation differentiate(INDArray input, String from, UnaryOperator<INDArray> epsilon,
                                          BackwardRule rule, Collection<String> gradientsAt,
                                          Collection<String> activationsOf) {
+        return differentiate(input, from, epsilon, rule, gradientsAt, activationsOf, true);
+    }
+
+    private Differentiation differentiate(INDArray input, String from, UnaryOperator<INDArray> epsilon,
+                                          BackwardRule rule, Collection<String> gradientsAt,
+                                          Collection<String> activationsOf, boolean toInput) {
         int start = from == null ? outputIndex : indexOf(from);
         Set<Integer> wanted = indicesOf(gradientsAt);
         Set<Integer> kept = indicesOf(activationsOf);
@@ -256,7 +272,7 @@ public final class GradientEngine {
             }
             Gradients gradients;
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = walkBack(start, seed, rule, wanted);
+                gradients = walkBack(start, seed, rule, wanted, toInput);
             }
             Map<String, INDArray> activations = new LinkedHashMap<>();
             for (int idx : kept) {
@@ -275,7 +291,7 @@ public final class GradientEngine {
         return result;
     }
 
-    private Gradients walkBack(int start, INDArray epsilon, BackwardRule rule, Set<Integer> wanted) {
+    private Gradients walkBack(int start, INDArray epsilon, BackwardRule rule, Set<Integer> wanted, boolean toInput) {
         INDArray[] eps = new INDArray[vertices.length];
         eps[start] = epsilon.castTo(dataType);
         Map<String, INDArray> recorded = new LinkedHashMap<>();
@@ -289,6 +305,9 @@ public final class GradientEngine {
             GraphVertex v = vertices[idx];
             if (wanted.contains(idx)) {
                 recorded.put(v.getVertexName(), e.detach());
+                if (!toInput && recorded.size() == wanted.size()) {
+                    return new Gradients(null, Collections.unmodifiableMap(recorded));
+                }
             }
             if (idx == inputIndex) {
                 return new Gradients(e.detach(), Collections.unmodifiableMap(recorded));

@@ -121,6 +121,19 @@ class GradientEngineTest {
     }
 
     @Test
+    void theLayerOnlyGradientEqualsTheFullOne() {
+        GradientEngine engine = GradientEngine.create(
+                TinyNets.loaded(TinyNets.residualNet(DataType.DOUBLE), TinyNets.residualNetInput()), DataType.DOUBLE);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 3, 6, 6);
+        int[] targets = {1, 0, 2};
+        TargetGradient full = engine.layerGradient(x, targets, "act1");
+        TargetGradient only = engine.layerGradientOnly(x, targets, "act1");
+        assertTrue(only.input() == null);
+        assertTrue(only.activations().equalsWithEps(full.activations(), 1e-12));
+        assertTrue(only.layerGradient().equalsWithEps(full.layerGradient(), 1e-12));
+    }
+
+    @Test
     void batchGradientsEqualOneByOne() {
         GradientEngine engine = GradientEngine.create(
                 TinyNets.loaded(TinyNets.residualNet(DataType.DOUBLE), TinyNets.residualNetInput()), DataType.DOUBLE);
