@@ -13,6 +13,7 @@ import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.ModelLoader;
+import dev.glassbox.report.GalleryMethod;
 import dev.glassbox.report.ImageStore;
 import dev.glassbox.report.LabelledImages;
 import dev.glassbox.report.ModelUnderTest;
@@ -66,11 +67,30 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         List<LabelledImages> datasets = TEST_SPLITS.stream()
                 .map(split -> pictures(split.folder(), dataFolder().resolve(split.folder()))).toList();
         try (ImageStore pictures = ImageStore.temporary()) {
-            Report report = new ReportBuilder(settings)
+            Report report = new ReportBuilder(settings, galleryMethods())
                     .build("Shapes demo: a flawed and a fixed classifier", models, datasets, pictures, progress);
             report = report.withIntroduction(story(report));
             return new SiteWriter().write(report, pictures, out, progress);
         }
+    }
+
+    /**
+     * Every attribution method, side by side in the gallery, with settings sized for 144 gallery pictures on two
+     * cores: fewer integration steps, noisy copies and random masks than the defaults (50, 25 and 2,000), and
+     * occlusion by 4×4 patches. The defaults would take minutes; these keep the demo under a minute.
+     */
+    public static List<GalleryMethod> galleryMethods() {
+        java.util.Map<String, java.util.Map<String, String>> methods = new java.util.LinkedHashMap<>();
+        methods.put("saliency", java.util.Map.of());
+        methods.put("input-x-gradient", java.util.Map.of());
+        methods.put("integrated-gradients", java.util.Map.of("steps", "16"));
+        methods.put("smoothgrad", java.util.Map.of("samples", "10"));
+        methods.put("guided-backprop", java.util.Map.of());
+        methods.put("grad-cam", java.util.Map.of());
+        methods.put("guided-grad-cam", java.util.Map.of());
+        methods.put("occlusion", java.util.Map.of("window", "3,4,4", "stride", "3,4,4"));
+        methods.put("rise", java.util.Map.of("masks", "100"));
+        return methods.entrySet().stream().map(e -> GalleryMethod.attribution(e.getKey(), e.getValue())).toList();
     }
 
     /**

@@ -20,6 +20,27 @@ public interface GalleryMethod {
      */
     INDArray maps(GradientEngine engine, INDArray inputs, int[] targets);
 
+    /**
+     * An attribution method of {@link dev.glassbox.attribution.AttributionMethods} with these parameters, made for
+     * each model the gallery explains.
+     */
+    static GalleryMethod attribution(String method, java.util.Map<String, String> params) {
+        java.util.Map<String, String> fixed = java.util.Map.copyOf(params);
+        dev.glassbox.attribution.AttributionMethods.parameters(method); // unknown names fail here, not mid-report
+        return new GalleryMethod() {
+            @Override
+            public String name() {
+                return method;
+            }
+
+            @Override
+            public INDArray maps(GradientEngine engine, INDArray inputs, int[] targets) {
+                return dev.glassbox.attribution.AttributionMethods.create(method, engine, fixed)
+                        .attribute(inputs, targets).maps();
+            }
+        };
+    }
+
     /** |d logit / d input|: the plain saliency map, and the gallery's default. */
     static GalleryMethod saliency() {
         return new GalleryMethod() {

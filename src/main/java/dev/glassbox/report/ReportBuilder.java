@@ -73,7 +73,7 @@ public final class ReportBuilder {
                 add(timings, "evaluation", start);
                 start = System.nanoTime();
                 gallery.addAll(explain(model, data, picks, "m" + mi + "/d" + di, pictures, progress));
-                add(timings, "saliency", start);
+                add(timings, "gallery", start);
             }
             // The file name and hash identify the model; a full path would differ between machines.
             modelReports.add(new ModelReport(model.name(), model.file().getFileName().toString(), sha256(model.file()),

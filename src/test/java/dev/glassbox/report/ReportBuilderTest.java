@@ -180,7 +180,7 @@ class ReportBuilderTest {
                 Report report = TinyReports.build(store,
                         List.of(TinyReports.model("a", 3), TinyReports.model("b", 4)),
                         List.of(TinyReports.images("d", CLASSES, 40, 5)));
-                jsons.add(SummaryJson.toJson(report.withTiming("evaluation", 0).withTiming("saliency", 0)));
+                jsons.add(SummaryJson.toJson(report.withTiming("evaluation", 0).withTiming("gallery", 0)));
                 List<byte[]> bytes = new ArrayList<>();
                 for (ModelReport m : report.models()) {
                     for (GallerySample s : m.gallery()) {
