@@ -1,6 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.bench.EngineBenchmark;
+import dev.glassbox.bench.MethodBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--write", paramLabel = "FILE", description = "Also write the Markdown to FILE.")
     Path write;
 
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "Model for the attribution-method figures (default: the demo's shapes-flawed.zip).")
+    Path model;
+
     @Mixin
     CommonOptions common;
 
@@ -35,7 +40,12 @@ final class BenchCommand implements Callable<Integer> {
             throw dev.glassbox.GlassboxException.usage("--write " + write + ": the folder "
                     + write.toAbsolutePath().getParent() + " does not exist");
         }
-        String markdown = new EngineBenchmark(seconds, ProgressBar.onStderr(spec.commandLine().getErr())).run();
+        ProgressBar progress = ProgressBar.onStderr(spec.commandLine().getErr());
+        Path file = model != null ? model : Home.folder().resolve("fixtures/models/shapes-flawed.zip");
+        dev.glassbox.model.GradientEngine engine = dev.glassbox.model.GradientEngine.create(
+                new dev.glassbox.model.ModelLoader().load(file));
+        String markdown = new EngineBenchmark(seconds, progress).run() + "\n"
+                + new MethodBenchmark(engine, seconds, progress).run("`" + file.getFileName() + "`");
         out.println(markdown);
         out.flush();
         if (write != null) {
