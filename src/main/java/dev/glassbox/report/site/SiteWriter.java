@@ -38,6 +38,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class SiteWriter {
 
     static final String CSS = "assets/style.css";
+    /** How to read the gallery's overlays: one colour bar for the whole site. */
+    static final String LEGEND = "img/legend.png";
     private static final String[][] PAGES = {
         {"index.html", "overview", "Overview"},
         {"classes.html", "classes", "Classes"},
@@ -76,6 +78,8 @@ public final class SiteWriter {
             progress.update(task, 0, PAGES.length + 3);
             copyTree(pictures.folder(), staging.resolve("img"));
             Map<String, String> charts = writeCharts(report, staging);
+            dev.glassbox.imaging.PngFiles.write(dev.glassbox.imaging.Legend.overlayBar(256, 14),
+                    staging.resolve(LEGEND));
             progress.update(task, 1, PAGES.length + 3);
             Files.createDirectories(staging.resolve("assets"));
             copyResource("templates/" + CSS, staging.resolve(CSS));
