@@ -87,9 +87,9 @@ public final class EngineBenchmark {
                 targets[i] = i % CLASSES;
                 labels.putScalar(i, targets[i], 1.0);
             }
-            Paired forward = paired(() -> engine.logits(x), () -> net.output(x, false));
-            Paired gradient = paired(() -> engine.inputGradient(x, targets),
-                    () -> net.calculateGradients(x, labels, null, null));
+            Paired forward = Paired.time(() -> engine.logits(x), () -> net.output(x, false), seconds);
+            Paired gradient = Paired.time(() -> engine.inputGradient(x, targets),
+                    () -> net.calculateGradients(x, labels, null, null), seconds);
             rows.add(new String[] {
                 String.valueOf(batch),
                 rate(batch, forward.first()), rate(batch, gradient.first()),
@@ -119,38 +119,6 @@ public final class EngineBenchmark {
                 + " off-heap) ").append(peakRss()).append(".\n\n");
         s.append("Machine: ").append(machine()).append("\n");
         return s.toString();
-    }
-
-    /**
-     * Median seconds per run of two pieces of work, and the median of their per-pair ratio. The two run alternately,
-     * so that load from other processes, which drifts, falls on both alike.
-     */
-    private record Paired(double first, double second, double ratio) {}
-
-    private Paired paired(Runnable a, Runnable b) {
-        for (int i = 0; i < 3; i++) {
-            a.run();
-            b.run();
-        }
-        List<double[]> samples = new ArrayList<>();
-        long budget = (long) (2 * seconds * 1e9);
-        long start = System.nanoTime();
-        while (samples.size() < 5 || System.nanoTime() - start < budget && samples.size() < 10_000) {
-            long t0 = System.nanoTime();
-            a.run();
-            long t1 = System.nanoTime();
-            b.run();
-            long t2 = System.nanoTime();
-            samples.add(new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9});
-        }
-        return new Paired(median(samples.stream().mapToDouble(p -> p[0])),
-                median(samples.stream().mapToDouble(p -> p[1])),
-                median(samples.stream().mapToDouble(p -> p[0] / p[1])));
-    }
-
-    private static double median(java.util.stream.DoubleStream values) {
-        double[] sorted = values.sorted().toArray();
-        return sorted[sorted.length / 2];
     }
 
     private static String rate(int batch, double secondsPerBatch) {

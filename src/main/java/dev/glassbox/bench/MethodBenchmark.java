@@ -60,12 +60,13 @@ public final class MethodBenchmark {
             int[] targets = engine.logits(x).argMax(1).toIntVector();
             progress.update("Benchmarking the attribution methods", i, cases.size());
             AttributionMethod method = AttributionMethods.create(c.method(), engine, c.params());
-            double methodSeconds = median(() -> method.attribute(x, targets));
-            double bareSeconds = median(() -> barePasses(c.forwardPerImage() * images, c.gradientPerImage() * images));
+            Paired t = Paired.time(() -> method.attribute(x, targets),
+                    () -> barePasses(c.forwardPerImage() * images, c.gradientPerImage() * images), seconds);
+            double methodSeconds = t.first();
             rows.add(new String[] {c.method(), c.passes(), String.valueOf(images),
                     String.format(Locale.ROOT, "%,.1f", images / methodSeconds),
                     String.format(Locale.ROOT, "%.1f", 1e3 * methodSeconds / images),
-                    String.format(Locale.ROOT, "%.2f×", methodSeconds / bareSeconds)});
+                    String.format(Locale.ROOT, "%.2f×", t.ratio())});
         }
         progress.update("Benchmarking the attribution methods", cases.size(), cases.size());
         StringBuilder s = new StringBuilder();
@@ -73,7 +74,7 @@ public final class MethodBenchmark {
         s.append("Each method with its default settings on ").append(modelName).append(", each image explaining its"
                         + " predicted class, in a batch sized to about ").append(ROWS_PER_RUN).append(" passes;"
                         + " \"bare passes\" is the time of the same number of engine passes alone, in batches of up to ")
-                .append(CHUNK).append(" rows (medians of repeated runs, ").append(seconds).append(" s each).\n\n");
+                .append(CHUNK).append(" rows (method and bare passes alternate; medians of per-pair ratios, ").append(seconds).append(" s per pair).\n\n");
         s.append("| method | passes per image | batch | images/s | ms per image | time ÷ bare passes |\n");
         s.append("|---|---|---:|---:|---:|---:|\n");
         for (String[] r : rows) {
@@ -104,18 +105,5 @@ public final class MethodBenchmark {
 
     private INDArray rows(int n) {
         return n == CHUNK ? chunk : chunk.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)).dup();
-    }
-
-    private double median(Runnable work) {
-        work.run();
-        List<Double> samples = new ArrayList<>();
-        long start = System.nanoTime();
-        while (samples.size() < 3 || System.nanoTime() - start < seconds * 1e9 && samples.size() < 1000) {
-            long t0 = System.nanoTime();
-            work.run();
-            samples.add((System.nanoTime() - t0) / 1e9);
-        }
-        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
     }
 }
