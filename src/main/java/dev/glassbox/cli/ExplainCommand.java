@@ -14,7 +14,6 @@ import dev.glassbox.imaging.Upscale;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.LoadedModel;
-import dev.glassbox.model.ModelLoader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,9 +72,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write heatmap overlays as PNG files.")
     Path out;
 
-    @Option(names = "--input", paramLabel = "LAYOUT:SHAPE", description = {"The input the model takes, where the"
-            + " model does not record it: NCHW:3x32x32, NHWC:32x32x3, flat:784."})
-    String input;
+    @Mixin
+    InputOption input;
 
     @Mixin
     CommonOptions common;
@@ -88,7 +86,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> parameters = parameters();
-        LoadedModel model = new ModelLoader().load(modelFile, input == null ? null : InputSpec.parse(input));
+        LoadedModel model = input.load(modelFile);
         // Double precision: explain works on a few inputs, and its raw maps are compared with exact answers.
         GradientEngine engine = GradientEngine.create(model, DataType.DOUBLE);
         AttributionMethod attribution = AttributionMethods.create(method, engine, parameters);

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.glassbox.model.GradientCheck;
 import dev.glassbox.model.GradientEngine;
-import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.LayerInfo;
 import dev.glassbox.model.LoadedModel;
-import dev.glassbox.model.ModelLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,9 +37,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--input", paramLabel = "LAYOUT:SHAPE", description = {"The input the model takes, where the"
-            + " model does not record it: NCHW:3x32x32, NHWC:32x32x3, flat:784."})
-    String input;
+    @Mixin
+    InputOption input;
 
     @Mixin
     CommonOptions common;
@@ -53,7 +50,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedModel model = new ModelLoader().load(modelFile, input == null ? null : InputSpec.parse(input));
+        LoadedModel model = input.load(modelFile);
         GradientEngine engine = GradientEngine.create(model);
         GradientCheck.Result check = null;
         if (verify) {
