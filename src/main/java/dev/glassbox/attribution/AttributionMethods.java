@@ -21,7 +21,7 @@ public final class AttributionMethods {
         PARAMETERS.put("integrated-gradients", List.of("steps", "method", "baseline", "seed"));
         PARAMETERS.put("smoothgrad", List.of("base", "samples", "sigma", "kind", "seed"));
         PARAMETERS.put("guided-backprop", List.of());
-        PARAMETERS.put("grad-cam", List.of("layer", "relu", "upsample"));
+        PARAMETERS.put("grad-cam", List.of("layer", "relu", "upsample", "sum-channels", "layer-input"));
         PARAMETERS.put("guided-grad-cam", List.of("layer"));
         PARAMETERS.put("occlusion", List.of("window", "stride", "baseline"));
         PARAMETERS.put("rise", List.of("masks", "grid", "keep", "seed"));
@@ -61,7 +61,7 @@ public final class AttributionMethods {
                     Baseline.parse(p.text("baseline", "zero"), engine.input(), p.integer("seed", 0)));
             case "guided-backprop" -> new GuidedBackprop(engine);
             case "grad-cam" -> new GradCam(engine, p.text("layer", null), p.bool("relu", true),
-                    p.bool("upsample", true));
+                    p.bool("upsample", true), p.bool("sum-channels", true), p.bool("layer-input", false));
             case "guided-grad-cam" -> new GuidedGradCam(engine, p.text("layer", null));
             case "occlusion" -> new Occlusion(engine, p.longs("window"), p.longs("stride"),
                     p.number("baseline", 0));

@@ -17,6 +17,8 @@ public final class GradCam implements AttributionMethod {
     private final LayerInfo layer;
     private final boolean relu;
     private final boolean upsample;
+    private final boolean sumChannels;
+    private final boolean layerInput;
 
     /** At the last layer with spatial output, with ReLU and upsampling. */
     public GradCam(GradientEngine engine) {
@@ -25,10 +27,31 @@ public final class GradCam implements AttributionMethod {
 
     /** @param layer a layer with spatial output, or null for the last one */
     public GradCam(GradientEngine engine, String layer, boolean relu, boolean upsample) {
+        this(engine, layer, relu, upsample, true, false);
+    }
+
+    /**
+     * @param sumChannels false gives one map per channel, {@code [n, c, h, w]} at the layer's size (Captum's
+     *                    {@code attr_dim_summation=False}); it needs {@code upsample} off
+     * @param layerInput  attribute to the layer's input rather than its output (Captum's
+     *                    {@code attribute_to_layer_input}): the activations and gradients of what feeds the layer
+     */
+    public GradCam(GradientEngine engine, String layer, boolean relu, boolean upsample, boolean sumChannels,
+                   boolean layerInput) {
         this.engine = engine;
         this.layer = spatialLayer(engine, layer, "grad-cam");
         this.relu = relu;
         this.upsample = upsample;
+        this.sumChannels = sumChannels;
+        this.layerInput = layerInput;
+        if (!sumChannels && upsample) {
+            throw GlassboxException.usage("grad-cam with sum-channels=false gives one map per channel at the layer's"
+                    + " size; set upsample=false as well");
+        }
+        if (layerInput && engine.inputOf(this.layer.name()).isEmpty() && !engine.input().isImage()) {
+            throw GlassboxException.usage("grad-cam with layer-input=true at '" + this.layer.name() + "' attributes"
+                    + " to the network input, which is not an image here");
+        }
     }
 
     /** The named layer, checked to have spatial output; or the last such layer when {@code name} is null. */
@@ -68,24 +91,49 @@ public final class GradCam implements AttributionMethod {
     public Attribution attribute(INDArray inputs, int[] targets) {
         Tensors.requireTargets(inputs, targets);
         int n = (int) inputs.size(0);
-        INDArray[] ag = Passes.layerGradient(engine, inputs, targets, layer.name());
+        INDArray[] ag;
+        int channels;
+        int h;
+        int w;
+        boolean last;
+        java.util.Optional<String> source = layerInput ? engine.inputOf(layer.name()) : java.util.Optional.of(layer.name());
+        if (source.isPresent()) {
+            LayerInfo at = engine.layer(source.get());
+            if (!at.spatial()) {
+                throw GlassboxException.usage("the input of layer '" + layer.name() + "' (" + at + ") has no spatial"
+                        + " output, so grad-cam cannot attribute to it");
+            }
+            ag = Passes.layerGradient(engine, inputs, targets, at.name());
+            channels = (int) at.channels();
+            h = (int) at.spatialSize()[0];
+            w = (int) at.spatialSize()[1];
+            last = at.channelsLast();
+        } else {
+            ag = new INDArray[] {inputs.castTo(engine.dataType()),
+                    Passes.inputGradient(engine, inputs, targets, dev.glassbox.model.BackwardRule.NONE)};
+            channels = engine.input().channels();
+            h = engine.input().height();
+            w = engine.input().width();
+            last = engine.input().layout() == dev.glassbox.model.InputLayout.NHWC;
+        }
         double[] a = Tensors.values(ag[0]);
         double[] g = Tensors.values(ag[1]);
-        int channels = (int) layer.channels();
-        int h = (int) layer.spatialSize()[0];
-        int w = (int) layer.spatialSize()[1];
         int size = channels * h * w;
         int plane = h * w;
+        if (!sumChannels) {
+            return Attribution.of(Tensors.array(perChannel(a, g, n, channels, plane, last),
+                    new long[] {n, channels, h, w}, engine.dataType()));
+        }
         double[][] cams = new double[n][plane];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < channels; c++) {
                 double alpha = 0;
                 for (int p = 0; p < plane; p++) {
-                    alpha += g[i * size + at(c, p, channels, plane)];
+                    alpha += g[i * size + at(c, p, channels, plane, last)];
                 }
                 alpha /= plane;
                 for (int p = 0; p < plane; p++) {
-                    cams[i][p] += alpha * a[i * size + at(c, p, channels, plane)];
+                    cams[i][p] += alpha * a[i * size + at(c, p, channels, plane, last)];
                 }
             }
             if (relu) {
@@ -111,8 +159,28 @@ public final class GradCam implements AttributionMethod {
         return Attribution.of(Tensors.array(out, inputs.shape(), engine.dataType()));
     }
 
+    /** α_c · A_c for each channel, channels first, with the ReLU applied to each map when asked for. */
+    private double[] perChannel(double[] a, double[] g, int n, int channels, int plane, boolean last) {
+        int size = channels * plane;
+        double[] out = new double[n * size];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < channels; c++) {
+                double alpha = 0;
+                for (int p = 0; p < plane; p++) {
+                    alpha += g[i * size + at(c, p, channels, plane, last)];
+                }
+                alpha /= plane;
+                for (int p = 0; p < plane; p++) {
+                    double v = alpha * a[i * size + at(c, p, channels, plane, last)];
+                    out[i * size + c * plane + p] = relu ? Math.max(0, v) : v;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Offset of channel {@code c} at spatial position {@code p} within one example's activations. */
-    private int at(int c, int p, int channels, int plane) {
-        return layer.channelsLast() ? p * channels + c : c * plane + p;
+    private static int at(int c, int p, int channels, int plane, boolean channelsLast) {
+        return channelsLast ? p * channels + c : c * plane + p;
     }
 }

@@ -148,6 +148,21 @@ public final class GradientEngine {
         return infoByVertex[indexOf(name)];
     }
 
+    /**
+     * The layer whose output {@code layer} takes as its input, or empty where it takes the network's input
+     * (Grad-CAM attributes "to the layer's input" there).
+     */
+    public java.util.Optional<String> inputOf(String layer) {
+        VertexIndices[] inputs = vertices[indexOf(layer)].getInputVertices();
+        if (inputs.length != 1) {
+            throw GlassboxException.usage("layer '" + layer + "' takes " + inputs.length + " inputs; its input is not"
+                    + " one layer");
+        }
+        int source = inputs[0].getVertexIndex();
+        return source == inputIndex ? java.util.Optional.empty()
+                : java.util.Optional.of(vertices[source].getVertexName());
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Convenience operations
 

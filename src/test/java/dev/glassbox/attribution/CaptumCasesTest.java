@@ -125,6 +125,30 @@ class CaptumCasesTest {
     }
 
     @Test
+    void c6bGradCamWithOneMapPerChannel() {
+        INDArray cam = new GradCam(CaptumNets.oneConv(-50, -75), "conv1", false, false, false, false)
+                .attribute(arange(0), new int[1]).maps();
+        assertArrayEquals(new long[] {1, 2, 2, 2}, cam.shape());
+        assertSumClose(new double[] {-3.75, 3.0, 23.25, 30.0, 15.0, 10.5, -3.0, -7.5}, cam, 0.01);
+    }
+
+    @Test
+    void c6eAndFGradCamAttributedToTheLayerInput() {
+        // The input of conv1 is the network input; with x[1,1] = -4 the map is 0.5625 x (the mean input gradient).
+        INDArray x = arange(0);
+        x.putScalar(new long[] {0, 0, 1, 1}, -4);
+        INDArray expected = x.mul(0.5625).reshape(1, 4, 4);
+        INDArray cam = new GradCam(CaptumNets.oneConv(-50, -75), "conv1", false, false, true, true)
+                .attribute(x, new int[1]).maps();
+        assertArrayEquals(new long[] {1, 4, 4}, cam.shape());
+        assertSumClose(expected.dup().data().asDouble(), cam, 0.01);
+        INDArray relu = new GradCam(CaptumNets.oneConv(-50, -75), "conv1", true, false, true, true)
+                .attribute(x, new int[1]).maps();
+        expected.putScalar(new long[] {0, 1, 1}, 0);
+        assertSumClose(expected.dup().data().asDouble(), relu, 0.01);
+    }
+
+    @Test
     void c6cGradCamAtTheReluLayer() {
         INDArray cam = new GradCam(CaptumNets.oneConv(-50, -75), "relu1", false, false)
                 .attribute(arange(0), new int[1]).maps();
