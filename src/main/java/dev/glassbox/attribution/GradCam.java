@@ -120,20 +120,21 @@ public final class GradCam implements AttributionMethod {
         double[] g = Tensors.values(ag[1]);
         int size = channels * h * w;
         int plane = h * w;
+        // alpha_c A_c for each example and channel, channels first: Grad-CAM's map is their sum over channels
+        double[] weighted = weighted(a, g, n, channels, plane, last);
         if (!sumChannels) {
-            return Attribution.of(Tensors.array(perChannel(a, g, n, channels, plane, last),
-                    new long[] {n, channels, h, w}, engine.dataType()));
+            if (relu) {
+                for (int j = 0; j < weighted.length; j++) {
+                    weighted[j] = Math.max(0, weighted[j]);
+                }
+            }
+            return Attribution.of(Tensors.array(weighted, new long[] {n, channels, h, w}, engine.dataType()));
         }
         double[][] cams = new double[n][plane];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < channels; c++) {
-                double alpha = 0;
                 for (int p = 0; p < plane; p++) {
-                    alpha += g[i * size + at(c, p, channels, plane, last)];
-                }
-                alpha /= plane;
-                for (int p = 0; p < plane; p++) {
-                    cams[i][p] += alpha * a[i * size + at(c, p, channels, plane, last)];
+                    cams[i][p] += weighted[i * size + c * plane + p];
                 }
             }
             if (relu) {
@@ -159,8 +160,8 @@ public final class GradCam implements AttributionMethod {
         return Attribution.of(Tensors.array(out, inputs.shape(), engine.dataType()));
     }
 
-    /** α_c · A_c for each channel, channels first, with the ReLU applied to each map when asked for. */
-    private double[] perChannel(double[] a, double[] g, int n, int channels, int plane, boolean last) {
+    /** α_c · A_c for each example and channel, channels first, where α_c is the spatial mean of the gradient. */
+    private static double[] weighted(double[] a, double[] g, int n, int channels, int plane, boolean last) {
         int size = channels * plane;
         double[] out = new double[n * size];
         for (int i = 0; i < n; i++) {
@@ -171,8 +172,7 @@ public final class GradCam implements AttributionMethod {
                 }
                 alpha /= plane;
                 for (int p = 0; p < plane; p++) {
-                    double v = alpha * a[i * size + at(c, p, channels, plane, last)];
-                    out[i * size + c * plane + p] = relu ? Math.max(0, v) : v;
+                    out[i * size + c * plane + p] = alpha * a[i * size + at(c, p, channels, plane, last)];
                 }
             }
         }
