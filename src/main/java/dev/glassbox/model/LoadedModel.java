@@ -26,10 +26,6 @@ public record LoadedModel(Path file, ModelFormat format, Model network, InputSpe
         }
     }
 
-    /** The same model read with another input spec (the battery config's {@code input:} wins over detection). */
-    public LoadedModel withInput(InputSpec spec) {
-        return new LoadedModel(file, format, network, spec);
-    }
 
     public String networkKind() {
         return network instanceof MultiLayerNetwork ? "MultiLayerNetwork" : "ComputationGraph";

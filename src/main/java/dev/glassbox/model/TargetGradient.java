@@ -6,18 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Gradients of each example's target logit.
  *
  * @param logits          pre-softmax class scores {@code [batch, k]}
- * @param input           d(target logit)/d(input), in the input's shape
+ * @param input           d(target logit)/d(input), in the input's shape; null from layerGradientOnly
  * @param activations     the true activations of the requested layer, or null
  * @param layerGradient   d(target logit)/d(those activations), or null
  */
-public record TargetGradient(INDArray logits, INDArray input, INDArray activations, INDArray layerGradient) {
-
-    /** Each example's target logit, {@code [batch]}. */
-    public double[] targetLogits(int[] targets) {
-        double[] out = new double[targets.length];
-        for (int i = 0; i < targets.length; i++) {
-            out[i] = logits.getDouble(i, targets[i]);
-        }
-        return out;
-    }
-}
+public record TargetGradient(INDArray logits, INDArray input, INDArray activations, INDArray layerGradient) {}
