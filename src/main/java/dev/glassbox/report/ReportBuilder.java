@@ -83,7 +83,7 @@ public final class ReportBuilder {
         return new Report(title, settings.generatedAt(), Report.NOT_RUN,
                 "No checks have run: this version of Glassbox reports metrics and saliency maps only, so it gives no"
                         + " pass or fail verdict.",
-                modelReports, summaries, timings, Versions.current(), List.of());
+                modelReports, summaries, timings, Versions.current(), List.of(), List.of(), RunInfo.seedOnly(0));
     }
 
     /** The evaluation pass: every image once, in batches; keeps only counts and the gallery's candidates. */
