@@ -108,6 +108,47 @@ public final class ImageFolder {
         return new InMemoryImages(classes, files, labels, pixels, width, height);
     }
 
+    /**
+     * Reads the object mask of every image: the file at the same relative path under {@code maskRoot}, 1 where any
+     * channel is non-zero, 0 elsewhere; {@code [n * height * width]}, in entry order.
+     */
+    public float[] loadMasks(Path maskRoot, int width, int height) {
+        float[] masks = new float[entries.size() * width * height];
+        for (int i = 0; i < entries.size(); i++) {
+            readMask(maskFile(maskRoot, entries.get(i).file()), width, height, masks, i * width * height);
+        }
+        return masks;
+    }
+
+    /** Where the mask of {@code image} lies under {@code maskRoot}. */
+    public Path maskFile(Path maskRoot, Path image) {
+        return maskRoot.resolve(root.relativize(image).toString());
+    }
+
+    /** Reads one mask into {@code into} at {@code offset}: 1 where any channel is non-zero, else 0. */
+    public static void readMask(Path file, int width, int height, float[] into, int offset) {
+        if (!Files.isRegularFile(file)) {
+            throw GlassboxException.badInput(file, "is missing: every image needs a mask at the same relative path"
+                    + " in the masks folder");
+        }
+        BufferedImage image = read(file);
+        if (image.getWidth() != width || image.getHeight() != height) {
+            throw GlassboxException.badInput(file, "is a " + image.getWidth() + "x" + image.getHeight()
+                    + " mask; its image is " + width + "x" + height);
+        }
+        var raster = image.getRaster();
+        int bands = image.getColorModel().getNumColorComponents(); // alpha says nothing about the object
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean on = false;
+                for (int b = 0; b < bands && !on; b++) {
+                    on = raster.getSample(x, y, b) != 0;
+                }
+                into[offset + y * width + x] = on ? 1 : 0;
+            }
+        }
+    }
+
     /** Reads one image into {@code into} at {@code offset}: RGB, channels first, pixel value times {@code scale}. */
     public static void readChw(Path file, int width, int height, float scale, float[] into, int offset) {
         BufferedImage image = read(file);

@@ -67,7 +67,23 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         List<LabelledImages> datasets = TEST_SPLITS.stream()
                 .map(split -> pictures(split.folder(), dataFolder().resolve(split.folder()))).toList();
         try (ImageStore pictures = ImageStore.temporary()) {
-            Report report = new ReportBuilder(settings, galleryMethods())
+            java.util.List<dev.glassbox.checks.MethodSpec> specs = java.util.List.of(
+                    new dev.glassbox.checks.MethodSpec("saliency", java.util.Map.of()),
+                    new dev.glassbox.checks.MethodSpec("integrated-gradients", java.util.Map.of("steps", "16")),
+                    new dev.glassbox.checks.MethodSpec("smoothgrad", java.util.Map.of("samples", "10")),
+                    new dev.glassbox.checks.MethodSpec("guided-backprop", java.util.Map.of()),
+                    new dev.glassbox.checks.MethodSpec("grad-cam", java.util.Map.of()),
+                    new dev.glassbox.checks.MethodSpec("occlusion", java.util.Map.of("window", "3,8,8", "stride", "3,8,8")));
+            java.util.Map<String, dev.glassbox.checks.CheckSettings> checks = new java.util.LinkedHashMap<>(dev.glassbox.checks.BatteryPlan.allChecks());
+            java.util.function.BiConsumer<String, java.util.Map<String, Object>> set = (id, v) -> checks.put(id,
+                    dev.glassbox.checks.CheckSettings.of(dev.glassbox.checks.Checks.definition(id).orElseThrow(), v));
+            set.accept("focus", java.util.Map.of("images-per-class", 8, "dilate", 2));
+            set.accept("interventions", java.util.Map.of("images-per-class", 30));
+            set.accept("faithfulness", java.util.Map.of("images-per-class", 2, "steps", 10));
+            set.accept("sanity", java.util.Map.of("images", 6));
+            set.accept("completeness", java.util.Map.of("images-per-class", 2));
+            Report report = new ReportBuilder(settings, new dev.glassbox.checks.BatteryPlan(specs,
+                    checks, seed), dev.glassbox.report.RunInfo.seedOnly(seed))
                     .build("Shapes demo: a flawed and a fixed classifier", models, datasets, pictures, progress);
             report = report.withIntroduction(story(report));
             return new SiteWriter().write(report, pictures, out, progress);
@@ -130,10 +146,13 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         int side = ShapesGenerator.SIDE;
         InMemoryImages decoded = images.load(side, side, ShapesGenerator.PIXEL_SCALE);
         INDArray all = Nd4j.create(decoded.pixels(), new long[] {decoded.size(), 3, side, side}, 'c');
+        INDArray masks = Nd4j.create(images.loadMasks(folder.resolveSibling(name + "-masks"), side, side),
+                new long[] {decoded.size(), side, side}, 'c');
         List<String> files = decoded.files().stream()
                 .map(f -> folder.relativize(f).toString().replace('\\', '/')).toList();
         return LabelledImages.inMemory(name, classes, InputSpec.image(InputLayout.NCHW, 3, side, side), all,
-                decoded.labels(), files, PixelRange.UNIT);
+                decoded.labels(), files, PixelRange.UNIT)
+                .withMasks((from, to) -> masks.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)));
     }
 
     /** The plain-language opening of the overview, with the figures this run measured. */

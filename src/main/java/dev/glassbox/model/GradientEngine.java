@@ -112,6 +112,61 @@ public final class GradientEngine {
         }
     }
 
+    /**
+     * The parameters a model learns and {@link #withRandomLayers} redraws: weights, biases and batch normalization's
+     * scale and shift (its running statistics are measurements, not learned, and stay).
+     */
+    private static final java.util.Set<String> LEARNED = java.util.Set.of("W", "b", "gamma", "beta", "pW", "dW");
+
+    /**
+     * Layers with learned parameters, from the output down: the order in which a cascading randomization
+     * (Adebayo et al. 2018) replaces them.
+     */
+    public List<String> learnedLayersTopDown() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = order.length - 1; i >= 0; i--) {
+            GraphVertex v = vertices[order[i]];
+            if (v.hasLayer() && v.getLayer().paramTable().keySet().stream().anyMatch(LEARNED::contains)) {
+                names.add(v.getVertexName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A new engine on a copy of this one's network in which the named layers' learned parameters are redrawn at
+     * random: normal, with mean 0 and each array's own standard deviation, so the scale matches what training left;
+     * an array with no spread (biases at zero, a fixed gamma) keeps its values. The model is not changed.
+     */
+    public GradientEngine withRandomLayers(java.util.Collection<String> layerNames, long seed) {
+        // A fresh gradient copy of the user's model: ComputationGraph.clone() needs an updater, which a copy lacks.
+        GraphCopy.Result fresh = GraphCopy.of(model.network(), dataType);
+        ComputationGraph copy = fresh.graph();
+        java.util.Random random = new java.util.Random(seed);
+        for (String name : layerNames) {
+            org.deeplearning4j.nn.api.Layer layer = copy.getLayer(name);
+            if (layer == null) {
+                throw new IllegalArgumentException("no layer '" + name + "'");
+            }
+            for (var e : new java.util.TreeMap<>(layer.paramTable()).entrySet()) {
+                if (!LEARNED.contains(e.getKey())) {
+                    continue;
+                }
+                INDArray values = e.getValue();
+                double std = values.stdNumber().doubleValue();
+                if (!(std > 0)) {
+                    continue;
+                }
+                double[] drawn = new double[(int) values.length()];
+                for (int i = 0; i < drawn.length; i++) {
+                    drawn[i] = random.nextGaussian() * std;
+                }
+                values.assign(Nd4j.create(drawn, values.shape(), values.ordering()).castTo(values.dataType()));
+            }
+        }
+        return new GradientEngine(model, fresh, dataType);
+    }
+
     public LoadedModel model() {
         return model;
     }

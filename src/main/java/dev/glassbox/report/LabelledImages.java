@@ -19,9 +19,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param files   each image's file name, shown beside it in the gallery
  * @param images  the images, read in batches
  * @param pixels  which input values are black and white when an image is drawn
+ * @param channelRanges per channel, which input values are black and full brightness: the checks that edit images
+ *                (brighter, grayscale, recoloured) work in pixel values and convert back
+ * @param masks   the object masks, or null: {@code read(from, to)} gives {@code [n, height, width]} with 1 on the
+ *                object and 0 elsewhere
  */
 public record LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
-                             ImageBatches images, PixelRange pixels) {
+                             ImageBatches images, PixelRange pixels, List<PixelRange> channelRanges,
+                             ImageBatches masks) {
+
+    /** A data set without masks whose channels share one pixel range. */
+    public LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
+                          ImageBatches images, PixelRange pixels) {
+        this(name, classes, input, labels, files, images, pixels,
+                java.util.Collections.nCopies(input.channels(), pixels), null);
+    }
 
     public LabelledImages {
         if (name == null || name.isBlank()) {
@@ -32,9 +44,14 @@ public record LabelledImages(String name, List<String> classes, InputSpec input,
         labels = labels.clone();
         Objects.requireNonNull(images);
         Objects.requireNonNull(pixels);
+        channelRanges = List.copyOf(channelRanges);
         if (!input.isImage()) {
             throw new IllegalArgumentException("data set '" + name + "': input " + input.describe()
                     + " is not an image");
+        }
+        if (channelRanges.size() != input.channels()) {
+            throw new IllegalArgumentException("data set '" + name + "': " + channelRanges.size()
+                    + " channel ranges for " + input.channels() + " channels");
         }
         if (classes.size() < 2 || new HashSet<>(classes).size() != classes.size()) {
             throw new IllegalArgumentException("data set '" + name + "' needs at least 2 distinct class names, got "
@@ -65,6 +82,15 @@ public record LabelledImages(String name, List<String> classes, InputSpec input,
         }
         return new LabelledImages(name, classes, input, labels, files,
                 (from, to) -> all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)), pixels);
+    }
+
+    /** The same images with object masks. */
+    public LabelledImages withMasks(ImageBatches objectMasks) {
+        return new LabelledImages(name, classes, input, labels, files, images, pixels, channelRanges, objectMasks);
+    }
+
+    public boolean hasMasks() {
+        return masks != null;
     }
 
     public int size() {

@@ -9,11 +9,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Converts a batch between input layouts of the same image size, so that one data set can be shown to a DL4J model
  * (NCHW) and a Keras one (NHWC) alike.
  */
-final class Layouts {
+public final class Layouts {
 
     private Layouts() {}
 
-    static INDArray convert(INDArray batch, InputSpec from, InputSpec to, String dataset, String model) {
+    public static INDArray convert(INDArray batch, InputSpec from, InputSpec to, String dataset, String model) {
         if (from.layout() == to.layout() && Arrays.equals(from.exampleShape(), to.exampleShape())) {
             return batch;
         }

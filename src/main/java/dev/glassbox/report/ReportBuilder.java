@@ -2,6 +2,15 @@ package dev.glassbox.report;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
+import dev.glassbox.checks.BatteryPlan;
+import dev.glassbox.checks.Check;
+import dev.glassbox.checks.CheckContext;
+import dev.glassbox.checks.CheckResult;
+import dev.glassbox.checks.CheckSettings;
+import dev.glassbox.checks.CheckStatus;
+import dev.glassbox.checks.Checks;
+import dev.glassbox.checks.DatasetRun;
+import dev.glassbox.checks.Predictions;
 import dev.glassbox.evaluation.ConfusionTally;
 import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.imaging.InputPicture;
@@ -36,19 +45,36 @@ public final class ReportBuilder {
 
     private final ReportSettings settings;
     private final List<GalleryMethod> methods;
+    private final BatteryPlan plan;
+    private final RunInfo run;
 
-    /** A builder whose gallery shows plain saliency maps. */
+    /** A builder whose gallery shows plain saliency maps, and which runs no checks. */
     public ReportBuilder(ReportSettings settings) {
         this(settings, List.of(GalleryMethod.saliency()));
     }
 
-    /** A builder whose gallery shows each of {@code methods} side by side. */
+    /** A builder whose gallery shows each of {@code methods} side by side, and which runs no checks. */
     public ReportBuilder(ReportSettings settings, List<GalleryMethod> methods) {
+        this(settings, methods, new BatteryPlan(List.of(), Map.of(), 0), RunInfo.seedOnly(0));
+    }
+
+    /**
+     * A builder that runs a battery: its methods in the gallery (plain saliency when it has none) and its checks.
+     */
+    public ReportBuilder(ReportSettings settings, BatteryPlan plan, RunInfo run) {
+        this(settings, plan.methods().isEmpty() ? List.of(GalleryMethod.saliency())
+                : plan.methods().stream().map(m -> GalleryMethod.attribution(m.name(), m.params())).toList(),
+                plan, run);
+    }
+
+    private ReportBuilder(ReportSettings settings, List<GalleryMethod> methods, BatteryPlan plan, RunInfo run) {
         this.settings = settings;
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("the gallery needs at least one method");
         }
         this.methods = List.copyOf(methods);
+        this.plan = plan;
+        this.run = run;
     }
 
     public Report build(String title, List<ModelUnderTest> models, List<LabelledImages> datasets, ImageStore pictures,
@@ -60,40 +86,95 @@ public final class ReportBuilder {
         requireUniqueNames(datasets.stream().map(LabelledImages::name).toList(), "data set");
         Map<String, Double> timings = new LinkedHashMap<>();
         List<ModelReport> modelReports = new ArrayList<>();
+        List<CheckResult> results = new ArrayList<>();
         for (int mi = 0; mi < models.size(); mi++) {
             ModelUnderTest model = models.get(mi);
             List<Evaluation> evaluations = new ArrayList<>();
             List<GallerySample> gallery = new ArrayList<>();
+            List<DatasetRun> runs = new ArrayList<>();
             for (int di = 0; di < datasets.size(); di++) {
                 LabelledImages data = datasets.get(di);
                 requireClasses(model, data);
                 long start = System.nanoTime();
                 GalleryPicks picks = new GalleryPicks(data.classes().size(), settings.samplesPerClass());
-                evaluations.add(evaluate(model, data, picks, progress));
+                DatasetRun evaluated = evaluate(model, data, picks, progress);
+                evaluations.add(evaluated.evaluation());
+                runs.add(evaluated);
                 add(timings, "evaluation", start);
                 start = System.nanoTime();
                 gallery.addAll(explain(model, data, picks, "m" + mi + "/d" + di, pictures, progress));
                 add(timings, "gallery", start);
+            }
+            CheckContext context = new CheckContext(model, mi, runs, plan.methods(), pictures,
+                    settings.pictureSize(), settings.batchSize(), plan.seed(), progress);
+            for (Map.Entry<String, CheckSettings> e : plan.checks().entrySet()) {
+                long start = System.nanoTime();
+                results.addAll(runCheck(Checks.check(e.getKey()).orElseThrow(), context, e.getValue()));
+                add(timings, "check " + e.getKey(), start);
             }
             // The file name and hash identify the model; a full path would differ between machines.
             modelReports.add(new ModelReport(model.name(), model.file().getFileName().toString(), sha256(model.file()),
                     model.engine().input().describe(), evaluations, gallery));
         }
         List<DatasetSummary> summaries = datasets.stream().map(ReportBuilder::summarize).toList();
-        return new Report(title, settings.generatedAt(), Report.NOT_RUN,
-                "No checks have run: this version of Glassbox reports metrics and saliency maps only, so it gives no"
-                        + " pass or fail verdict.",
-                modelReports, summaries, timings, Versions.current(), List.of(), List.of(), RunInfo.seedOnly(0));
+        return new Report(title, settings.generatedAt(), Report.verdictOf(results),
+                verdictNote(models, results), modelReports, summaries, timings, Versions.current(), List.of(),
+                results, run);
     }
 
-    /** The evaluation pass: every image once, in batches; keeps only counts and the gallery's candidates. */
-    private Evaluation evaluate(ModelUnderTest model, LabelledImages data, GalleryPicks picks, Progress progress) {
+    /** A check that throws gives an error result naming the problem, and the other checks still run. */
+    private static List<CheckResult> runCheck(Check check, CheckContext context, CheckSettings settings) {
+        try {
+            return check.run(context, settings);
+        } catch (GlassboxException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return List.of(new CheckResult(check.definition().id(), context.modelName(), null, null, null,
+                    CheckStatus.ERROR, null, null, "The " + check.definition().id() + " check could not run on "
+                            + context.modelName() + ": " + e + ". Its result is unknown; please report this.",
+                    List.of(), Map.of(), List.of()));
+        }
+    }
+
+    /** One sentence per model: how many of its checks failed, warned and passed. */
+    static String verdictNote(List<ModelUnderTest> models, List<CheckResult> results) {
+        if (results.isEmpty()) {
+            return "No checks were run, so there is no pass or fail verdict: the report shows metrics and"
+                    + " attribution pictures only.";
+        }
+        List<String> parts = new ArrayList<>();
+        for (ModelUnderTest m : models) {
+            Map<CheckStatus, Integer> counts = new java.util.EnumMap<>(CheckStatus.class);
+            int total = 0;
+            for (CheckResult r : results) {
+                if (r.model().equals(m.name())) {
+                    counts.merge(r.status(), 1, Integer::sum);
+                    total++;
+                }
+            }
+            int failed = counts.getOrDefault(CheckStatus.FAIL, 0) + counts.getOrDefault(CheckStatus.ERROR, 0);
+            int warned = counts.getOrDefault(CheckStatus.WARN, 0);
+            int passed = counts.getOrDefault(CheckStatus.PASS, 0);
+            int skipped = counts.getOrDefault(CheckStatus.SKIPPED, 0);
+            parts.add(m.name() + ": " + failed + " failed, " + warned + " warned, " + passed + " passed"
+                    + (skipped > 0 ? ", " + skipped + " skipped" : "") + " of " + total + " results");
+        }
+        return String.join("; ", parts) + ". The verdict is the worst of them: a fail anywhere fails the report.";
+    }
+
+    /**
+     * The evaluation pass: every image once, in batches; keeps the counts, each image's answer and confidence, and
+     * the gallery's candidates.
+     */
+    private DatasetRun evaluate(ModelUnderTest model, LabelledImages data, GalleryPicks picks, Progress progress) {
         GradientEngine engine = model.engine();
         ConfusionTally tally = new ConfusionTally(data.classes().size());
         String task = "Testing " + model.name() + " on " + data.name();
         int n = data.size();
         int length = (int) data.input().length();
         progress.update(task, 0, n);
+        int[] answers = new int[n];
+        float[] confidences = new float[n];
         for (int from = 0; from < n; from += settings.batchSize()) {
             int to = Math.min(n, from + settings.batchSize());
             INDArray batch = data.images().read(from, to);
@@ -108,6 +189,8 @@ public final class ReportBuilder {
                 int predicted = argMax(probabilities[i]);
                 tally.add(truth, predicted);
                 double confidence = probabilities[i][predicted];
+                answers[index] = predicted;
+                confidences[index] = probabilities[i][predicted];
                 if (picks.wants(truth, predicted, confidence, index)) {
                     if (rows == null) {
                         rows = batch.castTo(DataType.FLOAT).dup('c').reshape('c', to - from, length);
@@ -117,7 +200,8 @@ public final class ReportBuilder {
             }
             progress.update(task, to, n);
         }
-        return Evaluation.of(data.name(), tally.toMatrix(data.classes()));
+        return new DatasetRun(data, Evaluation.of(data.name(), tally.toMatrix(data.classes())),
+                new Predictions(answers, confidences));
     }
 
     /** Saliency maps for the picked predictions, in batches, each explaining the class the model predicted. */

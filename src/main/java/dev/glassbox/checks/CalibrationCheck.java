@@ -1,0 +1,90 @@
+package dev.glassbox.checks;
+
+import static dev.glassbox.checks.CheckParameter.integer;
+import static dev.glassbox.checks.CheckParameter.number;
+
+import dev.glassbox.evaluation.Calibration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Expected calibration error on each data set, with its reliability diagram. */
+public final class CalibrationCheck implements Check {
+
+    static final CheckDefinition DEFINITION = new CheckDefinition("calibration", "Calibration",
+            "Whether the model's confidence can be taken at its word: of the answers given with 80% confidence, about"
+                    + " 80% should be right. Measured as the expected calibration error, the average gap between"
+                    + " confidence and accuracy over confidence bins, and drawn as a reliability diagram. Warns above"
+                    + " the maximum, fails above twice the maximum.",
+            List.of(number("max-ece", 0, 1, 0.05, "the largest acceptable expected calibration error"),
+                    integer("bins", 2, 100, 15, "the number of equal-width confidence bins")));
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<CheckResult> run(CheckContext context, CheckSettings settings) {
+        double max = settings.number("max-ece");
+        int bins = settings.integer("bins");
+        List<CheckResult> out = new ArrayList<>();
+        for (DatasetRun run : context.datasets()) {
+            Predictions p = run.predictions();
+            int[] labels = run.data().labels();
+            boolean[] correct = new boolean[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                correct[i] = p.predicted(i) == labels[i];
+            }
+            String model = context.modelName();
+            if (labels.length == 0) {
+                out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, null, CheckStatus.SKIPPED, null,
+                        max, run.name() + " has no images, so calibration was not measured.", List.of(), Map.of(),
+                        List.of()));
+                continue;
+            }
+            Calibration cal = Calibration.of(p.confidence(), correct, bins);
+            double ece = cal.ece();
+            CheckStatus status = ece > 2 * max ? CheckStatus.FAIL : ece > max ? CheckStatus.WARN : CheckStatus.PASS;
+            boolean over = cal.meanConfidence() > cal.accuracyAll();
+            String gap = "on " + run.name() + " " + model + "'s confidence and how often it is right differ by "
+                    + Words.num(100 * ece, 1) + " points on average (expected calibration error "
+                    + Words.num(ece, 3) + "; the maximum is " + Words.num(max, 3) + ")";
+            String finding = status == CheckStatus.PASS
+                    ? "Its confidence can be read as a probability: " + gap + "."
+                    : (over ? model + " is more sure of itself than it should be: its answers average "
+                            + Words.pct(cal.meanConfidence()) + " confidence but are right "
+                            + Words.pct(cal.accuracyAll()) + " of the time; "
+                            : model + " is less sure of itself than it should be: its answers average "
+                            + Words.pct(cal.meanConfidence()) + " confidence but are right "
+                            + Words.pct(cal.accuracyAll()) + " of the time; ")
+                            + gap + ". Do not read its confidence as a probability; recalibrate it (for example"
+                            + " temperature scaling on held-out images) if decisions depend on it.";
+            Map<String, Double> details = new LinkedHashMap<>();
+            details.put("mean-confidence", cal.meanConfidence());
+            details.put("accuracy", cal.accuracyAll());
+            out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, null, status, ece, max, finding,
+                    List.of(), details, List.of(diagram(cal, model, run.name()))));
+        }
+        return out;
+    }
+
+    private static CheckChart diagram(Calibration cal, String model, String dataset) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int b = 0; b < cal.count().length; b++) {
+            if (cal.count()[b] > 0) {
+                xs.add(cal.confidence()[b]);
+                ys.add(cal.accuracy()[b]);
+            }
+        }
+        return new CheckChart("Reliability of " + model + " on " + dataset, "confidence of the answer",
+                "share of answers that were right",
+                List.of(new CheckChart.Series(model, xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                                ys.stream().mapToDouble(Double::doubleValue).toArray(), false),
+                        new CheckChart.Series("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}, true)),
+                "Each point is a group of answers with similar confidence: how sure the model was (across) against"
+                        + " how often it was right (up). Points below the dashed line are overconfident answers.");
+    }
+}

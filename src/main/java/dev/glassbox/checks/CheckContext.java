@@ -1,0 +1,226 @@
+package dev.glassbox.checks;
+
+import dev.glassbox.Progress;
+import dev.glassbox.imaging.InputPicture;
+import dev.glassbox.imaging.Overlay;
+import dev.glassbox.imaging.PixelRange;
+import dev.glassbox.imaging.SaliencyMap;
+import dev.glassbox.imaging.Upscale;
+import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.InputLayout;
+import dev.glassbox.model.InputSpec;
+import dev.glassbox.report.ImageStore;
+import dev.glassbox.report.LabelledImages;
+import dev.glassbox.report.Layouts;
+import dev.glassbox.report.ModelUnderTest;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * What a check works with for one model: its evaluations, the battery's attribution methods, a place for evidence
+ * pictures, and conversions between the model's input and pixel values, which edits and masks work in.
+ *
+ * <p>Pixel batches are {@code float[n][channels * height * width]}, channels first, each value in [0, 1] (0 black,
+ * 1 full brightness), whatever the data set's layout and preprocessing.
+ */
+public final class CheckContext {
+
+    private final ModelUnderTest model;
+    private final int modelIndex;
+    private final List<DatasetRun> datasets;
+    private final List<MethodSpec> methods;
+    private final ImageStore pictures;
+    private final int pictureSize;
+    private final int batchSize;
+    private final long seed;
+    private final Progress progress;
+
+    public CheckContext(ModelUnderTest model, int modelIndex, List<DatasetRun> datasets, List<MethodSpec> methods,
+                        ImageStore pictures, int pictureSize, int batchSize, long seed, Progress progress) {
+        this.model = Objects.requireNonNull(model);
+        this.modelIndex = modelIndex;
+        this.datasets = List.copyOf(datasets);
+        this.methods = List.copyOf(methods);
+        this.pictures = Objects.requireNonNull(pictures);
+        this.pictureSize = pictureSize;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.progress = Objects.requireNonNull(progress);
+    }
+
+    public ModelUnderTest model() {
+        return model;
+    }
+
+    public String modelName() {
+        return model.name();
+    }
+
+    public GradientEngine engine() {
+        return model.engine();
+    }
+
+    public List<DatasetRun> datasets() {
+        return datasets;
+    }
+
+    public List<MethodSpec> methods() {
+        return methods;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    /** The data set's images as NCHW of the same size: the layout pixel batches use. */
+    static InputSpec pixelSpec(LabelledImages data) {
+        return pixelSpecOf(data.input());
+    }
+
+    static InputSpec pixelSpecOf(InputSpec in) {
+        return InputSpec.image(InputLayout.NCHW, in.channels(), in.height(), in.width());
+    }
+
+    /** The images at {@code indices} in pixel values. */
+    public float[][] pixels(LabelledImages data, int[] indices) {
+        InputSpec nchw = pixelSpec(data);
+        int length = (int) nchw.length();
+        int hw = data.input().height() * data.input().width();
+        float[][] out = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            INDArray one = data.images().read(indices[i], indices[i] + 1);
+            float[] v = Layouts.convert(one.castTo(DataType.FLOAT), data.input(), nchw, data.name(), model.name())
+                    .dup('c').reshape(-1).toFloatVector();
+            if (v.length != length) {
+                throw new IllegalStateException("image " + indices[i] + " of " + data.name() + " has " + v.length
+                        + " values, expected " + length);
+            }
+            for (int c = 0; c < nchw.channels(); c++) {
+                PixelRange r = data.channelRanges().get(c);
+                for (int p = c * hw; p < (c + 1) * hw; p++) {
+                    v[p] = (float) ((v[p] - r.black()) / (r.white() - r.black()));
+                }
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /** Pixel batches back into the model's input: its layout, preprocessing and data type. */
+    public INDArray modelInput(LabelledImages data, float[][] pixels) {
+        InputSpec nchw = pixelSpec(data);
+        int hw = data.input().height() * data.input().width();
+        float[][] values = new float[pixels.length][];
+        for (int i = 0; i < pixels.length; i++) {
+            float[] v = pixels[i].clone();
+            for (int c = 0; c < nchw.channels(); c++) {
+                PixelRange r = data.channelRanges().get(c);
+                for (int p = c * hw; p < (c + 1) * hw; p++) {
+                    v[p] = (float) (r.black() + v[p] * (r.white() - r.black()));
+                }
+            }
+            values[i] = v;
+        }
+        INDArray batch = Nd4j.create(values).reshape('c', nchw.batchShape(pixels.length));
+        return Layouts.convert(batch, nchw, engine().input(), data.name(), model.name()).castTo(engine().dataType());
+    }
+
+    /** The object masks of the images at {@code indices}, {@code [n][height * width]}, 1 on the object. */
+    public float[][] masks(LabelledImages data, int[] indices) {
+        if (!data.hasMasks()) {
+            throw new IllegalStateException("data set " + data.name() + " has no masks");
+        }
+        float[][] out = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = data.masks().read(indices[i], indices[i] + 1).castTo(DataType.FLOAT).dup('c').reshape(-1)
+                    .toFloatVector();
+        }
+        return out;
+    }
+
+    /** The model's probabilities for a batch in its input form, in chunks of the batch size. */
+    public float[][] probabilities(INDArray input) {
+        long n = input.size(0);
+        float[][] out = new float[(int) n][];
+        for (long from = 0; from < n; from += batchSize) {
+            long to = Math.min(n, from + batchSize);
+            float[][] p = engine().probabilities(input.get(NDArrayIndex.interval(from, to))).castTo(DataType.FLOAT)
+                    .toFloatMatrix();
+            System.arraycopy(p, 0, out, (int) from, (int) (to - from));
+        }
+        return out;
+    }
+
+    /** The class answered for each image of a batch in its input form. */
+    public int[] predict(INDArray input) {
+        float[][] p = probabilities(input);
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = argMax(p[i]);
+        }
+        return out;
+    }
+
+    /** A method's maps for a batch, chunked by the batch size, in the model's input form (or a layer's [n, h, w]). */
+    public INDArray attribute(MethodSpec method, GradientEngine engine, INDArray input, int[] targets) {
+        var m = method.create(engine);
+        List<INDArray> parts = new ArrayList<>();
+        long n = input.size(0);
+        for (long from = 0; from < n; from += batchSize) {
+            long to = Math.min(n, from + batchSize);
+            int[] t = java.util.Arrays.copyOfRange(targets, (int) from, (int) to);
+            parts.add(m.attribute(input.get(NDArrayIndex.interval(from, to)), t).maps().castTo(DataType.FLOAT));
+        }
+        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
+    }
+
+    /** Writes an evidence picture: a pixel-batch image, enlarged for the page. */
+    public String picture(String name, LabelledImages data, float[] pixels) {
+        return putEnlarged(name, drawing(data, pixels));
+    }
+
+    /** Writes an evidence picture: an image with a pixel map drawn over it. */
+    public String overlay(String name, LabelledImages data, float[] pixels, float[] map) {
+        InputSpec in = data.input();
+        return putEnlarged(name, Overlay.of(drawing(data, pixels), new SaliencyMap(in.height(), in.width(), map)));
+    }
+
+    private BufferedImage drawing(LabelledImages data, float[] pixels) {
+        return InputPicture.of(pixels, pixelSpec(data), PixelRange.UNIT);
+    }
+
+    private String putEnlarged(String name, BufferedImage image) {
+        int factor = Upscale.factorFor(image.getWidth(), image.getHeight(), pictureSize);
+        return pictures.put("checks/m" + modelIndex + "/" + name + ".png", Upscale.nearest(image, factor));
+    }
+
+    /** A file-name-safe form of a data set or class name for picture names. */
+    public static String slug(String s) {
+        String t = s.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        return t.isEmpty() ? "x" + Integer.toHexString(s.hashCode()) : t + "-" + Integer.toHexString(s.hashCode());
+    }
+
+    static int argMax(float[] row) {
+        int best = 0;
+        for (int c = 1; c < row.length; c++) {
+            if (row[c] > row[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.glassbox.checks;
+
+import static dev.glassbox.checks.CheckParameter.integer;
+import static dev.glassbox.checks.CheckParameter.number;
+
+import dev.glassbox.evaluation.Curves;
+import dev.glassbox.report.LabelledImages;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Deletion and insertion (Petsiuk et al. 2018, the RISE paper): pixels are removed from the image, or put back into a
+ * blurred copy, in the order a method ranks them, and the model's probability for its answer is followed; the areas
+ * under the curves are compared with the same done in a random order.
+ */
+public final class FaithfulnessCheck implements Check {
+
+    static final CheckDefinition DEFINITION = new CheckDefinition("faithfulness",
+            "Faithfulness of the attribution methods",
+            "Whether the pixels a method marks as important really drive the answer: deleting them first (painting"
+                    + " them black) should lower the model's confidence faster than deleting pixels at random, and"
+                    + " inserting them first into a blurred copy should raise it faster (the deletion and insertion"
+                    + " curves of the RISE paper). The gain is the mean of the two improvements over random order, in"
+                    + " area under the curve. Warns when a method gains less than the minimum, fails when it does no"
+                    + " better than random. Runs on the first data set.",
+            List.of(number("min-gain", -1, 1, 0.05,
+                            "the smallest acceptable gain over random order, in area under the curve"),
+                    integer("images-per-class", 1, 1000, 4, "images of each class explained"),
+                    integer("steps", 2, 1024, 16, "points on each curve")));
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<CheckResult> run(CheckContext context, CheckSettings settings) {
+        double minGain = settings.number("min-gain");
+        int steps = settings.integer("steps");
+        String model = context.modelName();
+        if (context.methods().isEmpty() || context.datasets().isEmpty()) {
+            return List.of(new CheckResult(DEFINITION.id(), model, null, null, null, CheckStatus.SKIPPED, null,
+                    minGain, "No attribution methods are configured, so there was nothing to test.", List.of(),
+                    Map.of(), List.of()));
+        }
+        DatasetRun run = context.datasets().get(0);
+        LabelledImages data = run.data();
+        int[] indices = Sampling.concat(Sampling.perClass(data.labels(), data.classes().size(),
+                settings.integer("images-per-class"), context.seed() + 211));
+        int n = indices.length;
+        int h = data.input().height();
+        int w = data.input().width();
+        int ch = data.input().channels();
+        float[][] pixels = context.pixels(data, indices);
+        float[][] blurred = new float[n][];
+        for (int i = 0; i < n; i++) {
+            blurred[i] = boxBlur(pixels[i], ch, h, w, Math.max(1, Math.min(h, w) / 8));
+        }
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) {
+            targets[i] = run.predictions().predicted(indices[i]);
+        }
+        INDArray input = context.modelInput(data, pixels);
+        Random random = new Random(context.seed() + 223);
+        int[][] randomOrder = new int[n][];
+        for (int i = 0; i < n; i++) {
+            randomOrder[i] = shuffled(h * w, random);
+        }
+        String task = "Deletion and insertion on " + model;
+        context.progress().update(task, 0, context.methods().size() + 1);
+        double[][] randomCurves = curves(context, data, pixels, blurred, randomOrder, targets, steps);
+        context.progress().update(task, 1, context.methods().size() + 1);
+        List<CheckResult> out = new ArrayList<>();
+        double[] xs = new double[steps + 1];
+        for (int s = 0; s <= steps; s++) {
+            xs[s] = (double) s / steps;
+        }
+        for (int m = 0; m < context.methods().size(); m++) {
+            MethodSpec method = context.methods().get(m);
+            float[][] scores = PixelMaps.of(context.attribute(method, context.engine(), input, targets),
+                    context.engine().input(), data.input(), PixelMaps.Reduce.SIGNED);
+            int[][] order = new int[n][];
+            for (int i = 0; i < n; i++) {
+                order[i] = ranked(scores[i], random);
+            }
+            double[][] curves = curves(context, data, pixels, blurred, order, targets, steps);
+            double deletion = Curves.area(curves[0]);
+            double insertion = Curves.area(curves[1]);
+            double randomDeletion = Curves.area(randomCurves[0]);
+            double randomInsertion = Curves.area(randomCurves[1]);
+            double gain = ((randomDeletion - deletion) + (insertion - randomInsertion)) / 2;
+            CheckStatus status = gain <= 0 ? CheckStatus.FAIL : gain < minGain ? CheckStatus.WARN : CheckStatus.PASS;
+            String figures = "deleting the pixels " + method.name() + " ranks first leaves an area of "
+                    + Words.num(deletion, 2) + " under the confidence curve against " + Words.num(randomDeletion, 2)
+                    + " for random pixels (lower is better), and inserting them first gives "
+                    + Words.num(insertion, 2) + " against " + Words.num(randomInsertion, 2)
+                    + " (higher is better); gain " + Words.num(gain, 3) + ", minimum " + Words.num(minGain, 3)
+                    + ", over " + n + " images of " + run.name();
+            String finding = switch (status) {
+                case FAIL -> "The pixels " + method.name() + " marks are no more important to " + model
+                        + " than random ones: " + figures + ". Do not read its pictures as what drives the answer.";
+                case WARN -> "The pixels " + method.name() + " marks matter to " + model + " only a little more than"
+                        + " random ones: " + figures + ". Read its pictures with care.";
+                default -> "The pixels " + method.name() + " marks do drive " + model + "'s answers: " + figures
+                        + ".";
+            };
+            Map<String, Double> details = new LinkedHashMap<>();
+            details.put("deletion-area", deletion);
+            details.put("deletion-area random", randomDeletion);
+            details.put("insertion-area", insertion);
+            details.put("insertion-area random", randomInsertion);
+            CheckChart chart = new CheckChart("Deletion and insertion: " + method.name() + " on " + model,
+                    "share of pixels deleted or inserted", "probability of the answer",
+                    List.of(new CheckChart.Series("deletion, " + method.name() + " order", xs, curves[0], false),
+                            new CheckChart.Series("deletion, random order", xs, randomCurves[0], true),
+                            new CheckChart.Series("insertion, " + method.name() + " order", xs, curves[1], false),
+                            new CheckChart.Series("insertion, random order", xs, randomCurves[1], true)),
+                    "The model's mean probability for its answer as pixels are deleted (falling lines) or inserted"
+                            + " (rising lines): a faithful method's deletion line falls faster and its insertion line"
+                            + " rises faster than the dashed random ones.");
+            out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, method.name(), status, gain, minGain,
+                    finding, List.of(), details, List.of(chart)));
+            context.progress().update(task, m + 2, context.methods().size() + 1);
+        }
+        return out;
+    }
+
+    /** Mean deletion curve (row 0) and insertion curve (row 1) over the images. */
+    private static double[][] curves(CheckContext context, LabelledImages data, float[][] pixels, float[][] blurred,
+                                     int[][] order, int[] targets, int steps) {
+        int n = pixels.length;
+        int h = data.input().height();
+        int w = data.input().width();
+        int ch = data.input().channels();
+        int hw = h * w;
+        float[][] all = new float[2 * n * (steps + 1)][];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s <= steps; s++) {
+                int k = (int) Math.round((double) s * hw / steps);
+                float[] deleted = pixels[i].clone();
+                float[] inserted = blurred[i].clone();
+                for (int r = 0; r < k; r++) {
+                    int p = order[i][r];
+                    for (int c = 0; c < ch; c++) {
+                        deleted[c * hw + p] = 0;
+                        inserted[c * hw + p] = pixels[i][c * hw + p];
+                    }
+                }
+                all[(i * (steps + 1) + s)] = deleted;
+                all[n * (steps + 1) + i * (steps + 1) + s] = inserted;
+            }
+        }
+        float[][] p = context.probabilities(context.modelInput(data, all));
+        double[][] curves = new double[2][steps + 1];
+        for (int kind = 0; kind < 2; kind++) {
+            for (int i = 0; i < n; i++) {
+                for (int s = 0; s <= steps; s++) {
+                    curves[kind][s] += p[kind * n * (steps + 1) + i * (steps + 1) + s][targets[i]] / (double) n;
+                }
+            }
+        }
+        return curves;
+    }
+
+    /** Pixel indices from the highest score down; ties in a seeded random order. */
+    static int[] ranked(float[] scores, Random random) {
+        int[] shuffled = shuffled(scores.length, random);
+        Integer[] order = Arrays.stream(shuffled).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a])); // stable: ties keep the shuffled order
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] shuffled(int n, Random random) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
+    /** A box blur of the given radius per channel, edges clamped. */
+    static float[] boxBlur(float[] px, int channels, int h, int w, int r) {
+        float[] out = new float[px.length];
+        int hw = h * w;
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double sum = 0;
+                    int count = 0;
+                    for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
+                        for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
+                            sum += px[c * hw + yy * w + xx];
+                            count++;
+                        }
+                    }
+                    out[c * hw + y * w + x] = (float) (sum / count);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.glassbox.checks;
+
+import static dev.glassbox.checks.CheckParameter.integer;
+import static dev.glassbox.checks.CheckParameter.number;
+
+import dev.glassbox.evaluation.RankCorrelation;
+import dev.glassbox.model.GradientEngine;
+import dev.glassbox.report.LabelledImages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The model-parameter randomization test of Adebayo et al. (2018), cascading from the top layer down: a method whose
+ * maps stay the same when the model's learned layers are replaced by random ones shows the image, not the model.
+ */
+public final class SanityCheck implements Check {
+
+    static final CheckDefinition DEFINITION = new CheckDefinition("sanity", "Sanity of the attribution methods",
+            "Whether each attribution method's pictures depend on what the model learned (Adebayo et al. 2018): the"
+                    + " model's layers are replaced by random ones, from the top down, and the pictures compared"
+                    + " with the originals by rank correlation. A method whose pictures barely change is showing the"
+                    + " image, not the model, and fails: do not trust its pictures for this model. Runs on the first"
+                    + " data set.",
+            List.of(number("max-similarity", -1, 1, 0.5,
+                            "the largest acceptable rank correlation once every layer is random"),
+                    integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes")));
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<CheckResult> run(CheckContext context, CheckSettings settings) {
+        double max = settings.number("max-similarity");
+        String model = context.modelName();
+        List<CheckResult> out = new ArrayList<>();
+        if (context.methods().isEmpty() || context.datasets().isEmpty()) {
+            out.add(new CheckResult(DEFINITION.id(), model, null, null, null, CheckStatus.SKIPPED, null, max,
+                    "No attribution methods are configured, so there was nothing to test.", List.of(), Map.of(),
+                    List.of()));
+            return out;
+        }
+        DatasetRun run = context.datasets().get(0);
+        LabelledImages data = run.data();
+        int[] indices = Sampling.spread(data.labels(), data.classes().size(), settings.integer("images"),
+                context.seed() + 101);
+        float[][] pixels = context.pixels(data, indices);
+        INDArray input = context.modelInput(data, pixels);
+        int[] targets = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            targets[i] = run.predictions().predicted(indices[i]);
+        }
+        List<String> layers = context.engine().learnedLayersTopDown();
+        int methods = context.methods().size();
+        float[][][] original = new float[methods][][];
+        float[][][] randomized = new float[methods][][];
+        double[][] similarity = new double[methods][layers.size() + 1];
+        String task = "Sanity of the methods on " + model;
+        context.progress().update(task, 0, layers.size() + 1);
+        for (int m = 0; m < methods; m++) {
+            original[m] = maps(context, context.methods().get(m), context.engine(), input, targets, data);
+            similarity[m][0] = 1;
+        }
+        context.progress().update(task, 1, layers.size() + 1);
+        for (int k = 1; k <= layers.size(); k++) {
+            GradientEngine random = context.engine().withRandomLayers(layers.subList(0, k), context.seed() + 7919L);
+            for (int m = 0; m < methods; m++) {
+                float[][] r = maps(context, context.methods().get(m), random, input, targets, data);
+                double sum = 0;
+                for (int i = 0; i < indices.length; i++) {
+                    sum += RankCorrelation.spearman(original[m][i], r[i]);
+                }
+                similarity[m][k] = sum / indices.length;
+                if (k == layers.size()) {
+                    randomized[m] = r;
+                }
+            }
+            context.progress().update(task, k + 1, layers.size() + 1);
+        }
+        double[] steps = new double[layers.size() + 1];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = k;
+        }
+        for (int m = 0; m < methods; m++) {
+            String method = context.methods().get(m).name();
+            double value = similarity[m][layers.size()];
+            CheckStatus status = value > max ? CheckStatus.FAIL : CheckStatus.PASS;
+            String measured = "(rank correlation " + Words.num(value, 2) + " with the originals once all "
+                    + Words.plural(layers.size(), "learned layer is", "learned layers are") + " random, over "
+                    + Words.plural(indices.length, "image", "images") + " of " + run.name() + "; the maximum is "
+                    + Words.num(max, 2) + ")";
+            String finding = status == CheckStatus.FAIL
+                    ? method + "'s pictures barely change when " + model + "'s layers are replaced by random ones "
+                            + measured + ": they show the image (its edges and colours), not what the model learned."
+                            + " Do not trust " + method + "'s pictures for this model."
+                    : method + "'s pictures change when " + model + "'s layers are replaced by random ones "
+                            + measured + ": they depend on what the model learned.";
+            Map<String, Double> details = new LinkedHashMap<>();
+            for (int k = 1; k <= layers.size(); k++) {
+                details.put("similarity after " + layers.get(k - 1), similarity[m][k]);
+            }
+            String base = "sanity-" + CheckContext.slug(method);
+            List<Evidence> evidence = List.of(
+                    new Evidence(context.overlay(base + "-trained", data, pixels[0], original[m][0]), method
+                            + " on " + data.files().get(indices[0]) + " with the trained model."),
+                    new Evidence(context.overlay(base + "-random", data, pixels[0], randomized[m][0]), method
+                            + " on the same image once every learned layer is random: a trustworthy method shows"
+                            + " something else here."));
+            CheckChart chart = new CheckChart("Cascading randomization of " + model + ": " + method,
+                    "learned layers replaced by random ones, from the top", "rank correlation with the original",
+                    List.of(new CheckChart.Series(method, steps, similarity[m], false),
+                            new CheckChart.Series("maximum", new double[] {0, layers.size()},
+                                    new double[] {max, max}, true)),
+                    "The line starts at 1 (the trained model) and should fall as layers are made random; a line"
+                            + " that stays above the dashed maximum means the pictures do not depend on the model.");
+            out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, method, status, value, max, finding,
+                    evidence, details, List.of(chart)));
+        }
+        return out;
+    }
+
+    private static float[][] maps(CheckContext context, MethodSpec method, GradientEngine engine, INDArray input,
+                                  int[] targets, LabelledImages data) {
+        return PixelMaps.of(context.attribute(method, engine, input, targets), engine.input(), data.input(),
+                PixelMaps.Reduce.ABSOLUTE);
+    }
+}
