@@ -7,6 +7,7 @@ import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.report.DatasetSummary;
 import dev.glassbox.report.GallerySample;
 import dev.glassbox.report.ImageStore;
+import dev.glassbox.report.JUnitXml;
 import dev.glassbox.report.ModelReport;
 import dev.glassbox.report.Report;
 import dev.glassbox.report.SummaryJson;
@@ -90,6 +91,7 @@ public final class SiteWriter {
                 progress.update(task, 2 + i, PAGES.length + 3);
             }
             SummaryJson.write(written, staging.resolve(SummaryJson.FILE_NAME));
+            JUnitXml.write(written, staging.resolve(JUnitXml.FILE_NAME));
             Path zip = target.resolveSibling(target.getFileName() + ".zip");
             SiteZip.write(staging, zip, written.generatedAt());
             moveIntoPlace(staging, target);
