@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.glassbox.checks.CheckChart;
+import dev.glassbox.checks.CheckResult;
+import dev.glassbox.checks.Evidence;
 import dev.glassbox.evaluation.ClassMetrics;
 import dev.glassbox.evaluation.ConfusionMatrix;
 import dev.glassbox.evaluation.Evaluation;
@@ -96,13 +99,74 @@ public final class SummaryJson {
                 classes.addObject().put("name", d.classes().get(c)).put("images", d.counts().get(c));
             }
         }
-        // The battery of checks arrives later; the key is here so readers of the format can rely on it.
-        root.putArray("checks");
+        ArrayNode checks = root.putArray("checks");
+        for (CheckResult r : report.checks()) {
+            check(checks.addObject(), r);
+        }
+        ObjectNode run = root.putObject("run");
+        run.put("seed", report.run().seed());
+        run.put("config", report.run().configName());
+        run.put("compared", report.compares());
         ObjectNode timings = root.putObject("timings");
         report.timings().forEach(timings::put);
         ObjectNode versions = root.putObject("versions");
         report.versions().forEach(versions::put);
         return root;
+    }
+
+    private static void check(ObjectNode co, CheckResult r) {
+        co.put("id", r.check());
+        co.put("model", r.model());
+        co.put("dataset", r.dataset());
+        co.put("class", r.className());
+        co.put("method", r.method());
+        co.put("status", r.status().id());
+        number(co, "value", r.value());
+        number(co, "threshold", r.threshold());
+        co.put("finding", r.finding());
+        ArrayNode evidence = co.putArray("evidence");
+        for (Evidence e : r.evidence()) {
+            evidence.addObject().put("picture", e.picture()).put("caption", e.caption());
+        }
+        ObjectNode details = co.putObject("details");
+        r.details().forEach((name, v) -> number(details, name, v));
+        ArrayNode charts = co.putArray("charts");
+        for (CheckChart c : r.charts()) {
+            ObjectNode chart = charts.addObject();
+            chart.put("title", c.title());
+            chart.put("xLabel", c.xLabel());
+            chart.put("yLabel", c.yLabel());
+            chart.put("caption", c.caption());
+            ArrayNode series = chart.putArray("series");
+            for (CheckChart.Series s : c.series()) {
+                ObjectNode so = series.addObject();
+                so.put("name", s.name());
+                so.put("dashed", s.dashed());
+                ArrayNode x = so.putArray("x");
+                ArrayNode y = so.putArray("y");
+                for (int i = 0; i < s.x().length; i++) {
+                    addNumber(x, s.x()[i]);
+                    addNumber(y, s.y()[i]);
+                }
+            }
+        }
+    }
+
+    /** JSON has no NaN or infinity: a figure that is not a number is written as null. */
+    private static void number(ObjectNode o, String name, Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, v);
+        }
+    }
+
+    private static void addNumber(ArrayNode a, double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
+        }
     }
 
     private static void evaluation(ObjectNode eo, Evaluation e) {

@@ -70,6 +70,32 @@ final class Sentences {
                 + m.count(worst, confused) + (m.count(worst, confused) == 1 ? " image)." : " images).");
     }
 
+    /** A measured figure to three significant digits ("0.713", "12.5"), or a dash when there is none. */
+    static String figure(Double v) {
+        if (v == null) {
+            return "—";
+        }
+        if (!Double.isFinite(v)) {
+            return v.isNaN() ? "not a number" : v > 0 ? "∞" : "−∞";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
+        return s.startsWith("-") ? "−" + s.substring(1) : s;
+    }
+
+    /** A change in a share, in signed percentage points, with the word that says which way it went. */
+    static String change(double before, double after) {
+        double points = 100 * (after - before);
+        if (Math.abs(points) < 0.05) {
+            return "no change";
+        }
+        String n = String.format(Locale.ROOT, "%.1f", Math.abs(points));
+        return points > 0 ? "+" + n + " points, better" : "−" + n + " points, worse";
+    }
+
     static String confidence(double p) {
         return String.format(Locale.ROOT, "%.0f%% sure", 100 * p);
     }

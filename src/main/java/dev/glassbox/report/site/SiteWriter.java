@@ -7,6 +7,7 @@ import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.report.DatasetSummary;
 import dev.glassbox.report.GallerySample;
 import dev.glassbox.report.ImageStore;
+import dev.glassbox.report.JUnitXml;
 import dev.glassbox.report.ModelReport;
 import dev.glassbox.report.Report;
 import dev.glassbox.report.SummaryJson;
@@ -30,9 +31,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Writes a report as a static site that opens from a file, offline: {@code index.html} (the overview),
- * {@code classes.html}, {@code gallery.html}, {@code assets/}, {@code img/}, {@code summary.json}, and
- * {@code OUT.zip} beside the folder. The site is built in a temporary sibling folder and moved into place only when
+ * Writes a report as a static site that opens from a file, offline: {@code index.html} (the overview, which opens
+ * with the verdict and the findings), {@code checks.html}, {@code classes.html}, {@code gallery.html},
+ * {@code methods.html}, {@code compare.html} (when the report compares two models), {@code about.html},
+ * {@code assets/}, {@code img/}, {@code summary.json}, {@code junit.xml}, and {@code OUT.zip} beside the folder. The site is built in a temporary sibling folder and moved into place only when
  * complete, so a failure never leaves half a report, and a folder that is not a Glassbox report is never replaced.
  */
 public final class SiteWriter {
@@ -40,12 +42,13 @@ public final class SiteWriter {
     static final String CSS = "assets/style.css";
     /** How to read the gallery's overlays: one colour bar for the whole site. */
     static final String LEGEND = "img/legend.png";
-    private static final String[][] PAGES = {
-        {"index.html", "overview", "Overview"},
-        {"classes.html", "classes", "Classes"},
-        {"gallery.html", "gallery", "Gallery"},
-        {"methods.html", "methods", "Methods"},
-    };
+    private static final Page OVERVIEW = new Page("index.html", "overview", "Overview");
+    private static final Page CHECKS = new Page(CheckViews.PAGE, "checks", "Checks");
+    private static final Page CLASSES = new Page("classes.html", "classes", "Classes");
+    private static final Page GALLERY = new Page("gallery.html", "gallery", "Gallery");
+    private static final Page METHODS = new Page("methods.html", "methods", "Methods");
+    private static final Page COMPARE = new Page("compare.html", "compare", "Compare");
+    private static final Page ABOUT = new Page("about.html", "about", "About");
 
     private final TemplateEngine templates;
 
@@ -75,26 +78,31 @@ public final class SiteWriter {
             Files.createDirectories(target.getParent());
             staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".writing-");
             String task = "Writing the report";
-            progress.update(task, 0, PAGES.length + 3);
+            List<Page> pages = pages(report);
+            int steps = pages.size() + 3;
+            progress.update(task, 0, steps);
             copyTree(pictures.folder(), staging.resolve("img"));
-            Map<String, String> charts = writeCharts(report, staging);
+            Path site = staging;
+            CheckViews views = new CheckViews(report, picture -> Files.isRegularFile(site.resolve(picture)));
+            Map<String, String> charts = writeCharts(report, views, staging);
             dev.glassbox.imaging.PngFiles.write(dev.glassbox.imaging.Legend.overlayBar(256, 14),
                     staging.resolve(LEGEND));
-            progress.update(task, 1, PAGES.length + 3);
+            progress.update(task, 1, steps);
             Files.createDirectories(staging.resolve("assets"));
             copyResource("templates/" + CSS, staging.resolve(CSS));
             Report written = report.withTiming("site", (System.nanoTime() - start) / 1e9);
-            for (int i = 0; i < PAGES.length; i++) {
-                String html = render(written, i, charts);
-                Files.writeString(staging.resolve(PAGES[i][0]), html, StandardCharsets.UTF_8);
-                progress.update(task, 2 + i, PAGES.length + 3);
+            for (int i = 0; i < pages.size(); i++) {
+                String html = render(written, pages.get(i), charts, views);
+                Files.writeString(staging.resolve(pages.get(i).file()), html, StandardCharsets.UTF_8);
+                progress.update(task, 2 + i, steps);
             }
             SummaryJson.write(written, staging.resolve(SummaryJson.FILE_NAME));
+            JUnitXml.write(written, staging.resolve(JUnitXml.FILE_NAME));
             Path zip = target.resolveSibling(target.getFileName() + ".zip");
             SiteZip.write(staging, zip, written.generatedAt());
             moveIntoPlace(staging, target);
             staging = null;
-            progress.update(task, PAGES.length + 3, PAGES.length + 3);
+            progress.update(task, steps, steps);
             return written;
         } catch (IOException e) {
             throw GlassboxException.badInput(target, "cannot write the report: " + e.getMessage(), e);
@@ -105,29 +113,72 @@ public final class SiteWriter {
         }
     }
 
-    /** One page as HTML, for tests that render without touching the disk. */
-    String render(Report report, int page, Map<String, String> charts) {
+    /** The pages of this report, in navigation order: the compare page only where it compares two models. */
+    static List<Page> pages(Report report) {
+        List<Page> pages = new ArrayList<>(List.of(OVERVIEW, CHECKS, CLASSES, GALLERY, METHODS));
+        if (report.compares()) {
+            pages.add(COMPARE);
+        }
+        pages.add(ABOUT);
+        return List.copyOf(pages);
+    }
+
+    /** One page as HTML. */
+    String render(Report report, Page page, Map<String, String> charts, CheckViews views) {
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", report);
-        context.setVariable("pageTitle", PAGES[page][2]);
+        context.setVariable("pageTitle", page.title());
         context.setVariable("generatedAt", DateTimeFormatter.ISO_INSTANT.format(report.generatedAt()));
         context.setVariable("version", report.version());
         List<PageLink> nav = new ArrayList<>();
-        for (int i = 0; i < PAGES.length; i++) {
-            nav.add(new PageLink(PAGES[i][0], PAGES[i][2], i == page));
+        for (Page p : pages(report)) {
+            nav.add(new PageLink(p.file(), p.title(), p.equals(page)));
         }
         context.setVariable("nav", nav);
         context.setVariable("css", CSS);
-        switch (PAGES[page][1]) {
-            case "overview" -> context.setVariable("rows", accuracyRows(report));
+        switch (page.template()) {
+            case "overview" -> {
+                context.setVariable("rows", accuracyRows(report));
+                context.setVariable("verdict", Badge.verdict(report.verdict()));
+                context.setVariable("findings", views.findings());
+                context.setVariable("findingsNote", views.findingsNote());
+            }
+            case "checks" -> context.setVariable("sections", views.sections());
             case "classes" -> context.setVariable("sections", classesSections(report, charts));
-            case "gallery" -> context.setVariable("sections", gallerySections(report));
-            case "methods" -> context.setVariable("notes", MethodNotes.of(galleryMethods(report)));
-            default -> throw new IllegalStateException(PAGES[page][1]);
+            case "gallery" -> {
+                context.setVariable("sections", gallerySections(report));
+                context.setVariable("untrusted", views.untrusted());
+            }
+            case "methods" -> context.setVariable("methods", methodSections(report, views));
+            case "compare" -> context.setVariable("comparison", Comparison.of(report, views));
+            case "about" -> about(report, context);
+            default -> throw new IllegalStateException(page.template());
         }
         context.setVariable("datasets", report.datasets());
         context.setVariable("models", report.models());
-        return templates.process(PAGES[page][1], context);
+        return templates.process(page.template(), context);
+    }
+
+    /** Each method the gallery shows or a check names, with its note and any sanity failure at its top. */
+    private static List<MethodSection> methodSections(Report report, CheckViews views) {
+        java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>(galleryMethods(report));
+        methods.addAll(views.methods());
+        List<Untrusted> untrusted = views.untrusted();
+        return MethodNotes.of(List.copyOf(methods)).stream().map(n -> new MethodSection(n,
+                untrusted.stream().filter(u -> u.method().equals(n.method())).toList())).toList();
+    }
+
+    private static void about(Report report, Context context) {
+        context.setVariable("versions", report.versions().entrySet().stream()
+                .map(e -> new Fact(e.getKey(), e.getValue())).toList());
+        context.setVariable("timings", report.timings().entrySet().stream()
+                .map(e -> new Fact(e.getKey(), seconds(e.getValue()))).toList());
+        context.setVariable("totalTime", seconds(report.timings().values().stream()
+                .mapToDouble(Double::doubleValue).sum()));
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.2f", s);
     }
 
     static String sectionId(int model, int dataset) {
@@ -209,7 +260,7 @@ public final class SiteWriter {
                 s.outcome() == GallerySample.Outcome.CORRECT);
     }
 
-    private static Map<String, String> writeCharts(Report report, Path site) throws IOException {
+    private static Map<String, String> writeCharts(Report report, CheckViews views, Path site) throws IOException {
         Map<String, String> charts = new HashMap<>();
         Path folder = site.resolve("img").resolve("charts");
         Files.createDirectories(folder);
@@ -221,6 +272,9 @@ public final class SiteWriter {
                 Files.write(folder.resolve(id + "-confusion.png"), ConfusionChart.png(e.confusion()));
                 charts.put(id, "img/charts/" + id + "-confusion.png");
             }
+        }
+        for (CheckViews.ChartFile c : views.chartFiles()) {
+            Files.write(site.resolve(c.path()), LineChart.png(c.chart()));
         }
         return charts;
     }

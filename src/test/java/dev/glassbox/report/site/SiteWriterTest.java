@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.GlassboxException;
+import dev.glassbox.checks.CheckResult;
+import dev.glassbox.checks.CheckStatus;
 import dev.glassbox.Progress;
 import dev.glassbox.report.ImageStore;
 import dev.glassbox.report.Report;
+import dev.glassbox.report.RunInfo;
 import dev.glassbox.testing.TinyReports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.zip.ZipFile;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +31,26 @@ class SiteWriterTest {
     @TempDir
     Path tmp;
 
-    /** A two-model report whose class and data set names try to inject markup. */
-    static Report nastyReport(ImageStore store) {
+    static final List<String> PAGES = List.of("index.html", "checks.html", "classes.html", "gallery.html",
+            "methods.html", "compare.html", "about.html");
+
+    /** A two-model report whose class and data set names try to inject markup, without check results. */
+    static Report uncheckedReport(ImageStore store) {
         return TinyReports.build(store, List.of(TinyReports.model("model <b>one</b>", 3), TinyReports.model("two", 4)),
                 List.of(TinyReports.images("set & <i>", NASTY, 30, 2)));
+    }
+
+    /**
+     * The same with hostile check results of every status, evidence and charts, from a config (with markup in its
+     * name and text) that compares the two models.
+     */
+    static Report nastyReport(ImageStore store) {
+        Report base = uncheckedReport(store);
+        return TinyReports.withChecks(base, TinyReports.hostileChecks(base), TinyReports.HOSTILE_RUN);
+    }
+
+    private static Document page(Path site, String name) throws java.io.IOException {
+        return Jsoup.parse(site.resolve(name).toFile(), "UTF-8");
     }
 
     @Test
@@ -39,39 +59,56 @@ class SiteWriterTest {
         try (ImageStore store = ImageStore.temporary()) {
             new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
         }
-        for (String page : List.of("index.html", "classes.html", "gallery.html")) {
-            Document doc = Jsoup.parse(out.resolve(page).toFile(), "UTF-8");
+        for (String page : PAGES) {
+            Document doc = page(out, page);
             assertTrue(doc.select("script").isEmpty(), page + " has a script element");
-            assertTrue(doc.select("b, i").isEmpty(), page + " has markup from a name");
+            assertTrue(doc.select("main b, main i").isEmpty(), page + " has markup from a name");
+            assertTrue(doc.select("[onerror]").isEmpty(), page + " has an event handler from a finding");
             String text = doc.body().text();
-            if (!page.equals("index.html")) {
-                assertTrue(text.contains("<script>alert(1)</script>"), page + " does not show the class name");
+            if (!page.equals("index.html") && !page.equals("methods.html")) {
+                assertTrue(text.contains("<script>alert(1)</script>"), page + " does not show the hostile text");
             }
-            assertTrue(text.contains("\"quotes\" & ampersands"), page);
             assertTrue(text.contains("model <b>one</b>"), page);
-            assertTrue(text.contains("set & <i>"), page);
+            if (!page.equals("methods.html") && !page.equals("checks.html")) {
+                assertTrue(text.contains("set & <i>"), page);
+            }
         }
-        Document gallery = Jsoup.parse(out.resolve("gallery.html").toFile(), "UTF-8");
+        for (String page : List.of("classes.html", "gallery.html", "compare.html")) {
+            assertTrue(page(out, page).text().contains("\"quotes\" & ampersands"), page);
+        }
+        Document gallery = page(out, "gallery.html");
         assertTrue(gallery.select("img[alt*=<script>]").size() > 0, "alt text keeps the name, as an attribute value");
+        Document checks = page(out, "checks.html");
+        assertTrue(checks.text().contains("The check broke on <img src=x onerror=alert(1)>."));
+        assertTrue(checks.select("img[alt*=<script>alert(1)</script>]").size() > 0, "a caption stays an attribute");
+        assertTrue(Files.readString(out.resolve("checks.html")).contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
 
     @Test
-    void siteHasPagesAssetsPicturesSummaryAndZip() throws Exception {
+    void siteHasPagesAssetsPicturesSummaryJUnitAndZip() throws Exception {
         Path out = tmp.resolve("report");
         try (ImageStore store = ImageStore.temporary()) {
             new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
         }
-        for (String f : List.of("index.html", "classes.html", "gallery.html", "assets/style.css", "summary.json",
+        for (String f : List.of("index.html", "checks.html", "classes.html", "gallery.html", "methods.html",
+                "compare.html", "about.html", "assets/style.css", "summary.json", "junit.xml",
                 "img/charts/m0-d0-confusion.png", "img/charts/m1-d0-confusion.png")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         try (ZipFile zip = new ZipFile(tmp.resolve("report.zip").toFile())) {
             assertTrue(zip.getEntry("report/index.html") != null);
+            assertTrue(zip.getEntry("report/junit.xml") != null);
             assertTrue(zip.getEntry("report/img/charts/m0-d0-confusion.png") != null);
         }
-        Document overview = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
-        assertEquals(2, overview.select("main table tbody tr").size(), "one accuracy row per model and data set");
+        Document overview = page(out, "index.html");
+        assertEquals(2, overview.select("table.accuracy tbody tr").size(), "one accuracy row per model and data set");
         assertTrue(overview.text().contains("named the right class for"));
+        assertEquals(List.of("Overview", "Checks", "Classes", "Gallery", "Methods", "Compare", "About"),
+                overview.select(".site-header nav a").eachText());
+        for (String page : PAGES) {
+            assertEquals(PAGES, page(out, page).select(".site-header nav a").eachAttr("href"), page);
+            assertEquals(1, page(out, page).select(".site-header nav a[aria-current=page]").size(), page);
+        }
         assertTrue(Files.readString(out.resolve("assets/style.css")).contains("prefers-color-scheme: dark"));
         try (var files = Files.list(tmp)) {
             assertEquals(List.of("report", "report.zip"), files.map(p -> p.getFileName().toString()).sorted().toList(),
@@ -79,6 +116,256 @@ class SiteWriterTest {
         }
     }
 
+    @Test
+    void overviewOpensWithTheVerdictThenFindingsWorstFirst() throws Exception {
+        Path out = tmp.resolve("site");
+        Report report;
+        try (ImageStore store = ImageStore.temporary()) {
+            report = nastyReport(store);
+            new SiteWriter().write(report, store, out, Progress.NONE);
+        }
+        Document overview = page(out, "index.html");
+        Element first = overview.selectFirst("main > section");
+        assertEquals("verdict", first.select("h2").attr("id"), "the verdict opens the page");
+        Element badge = first.selectFirst(".verdict-badge .badge");
+        assertTrue(badge.hasClass("status-fail"));
+        assertEquals("✗ Fail", badge.text(), "a symbol and a word, not colour alone");
+        assertTrue(first.text().contains(report.verdictNote()));
+
+        var findings = overview.select(".finding-list > li");
+        assertEquals(List.of("fail", "fail", "error", "warn", "warn"),
+                findings.stream().map(f -> f.selectFirst(".badge").className().replaceAll(".*status-", "")).toList(),
+                "fails first, then errors, then warnings");
+        assertTrue(findings.get(0).text().contains("below the 90% minimum"));
+        assertTrue(findings.get(0).text().contains("model <b>one</b>"));
+        Document checks = page(out, "checks.html");
+        for (Element f : findings) {
+            String href = f.selectFirst("a[href^=checks.html#]").attr("href");
+            Element row = checks.getElementById(href.substring(href.indexOf('#') + 1));
+            assertTrue(row != null && row.tagName().equals("tr"), href + " leads to the result's row");
+            assertTrue(row.text().contains(f.selectFirst(".finding-text").text()), href);
+        }
+        var thumbs = overview.select(".finding .thumbs a");
+        assertEquals(3, thumbs.size(), "two pictures for the class warning, one for the sanity failure");
+        for (Element a : thumbs) {
+            assertEquals(a.attr("href"), a.selectFirst("img").attr("src"), "a thumbnail links to its picture");
+            assertTrue(Files.isRegularFile(out.resolve(a.attr("href"))), a.attr("href"));
+        }
+    }
+
+    @Test
+    void withoutChecksTheOverviewSaysSoAndThereIsNoComparePage() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            new SiteWriter().write(uncheckedReport(store), store, out, Progress.NONE);
+        }
+        Document overview = page(out, "index.html");
+        assertEquals("○ Not run", overview.selectFirst(".verdict-badge .badge").text());
+        assertTrue(overview.select(".finding-list").isEmpty());
+        assertTrue(overview.selectFirst(".findings").text().contains("No checks ran, so there is nothing to report"));
+        assertFalse(Files.exists(out.resolve("compare.html")));
+        assertFalse(overview.select(".site-header nav a").eachText().contains("Compare"));
+        Document checks = page(out, "checks.html");
+        assertEquals(dev.glassbox.checks.Checks.definitions().size(), checks.select("section.check").size());
+        assertTrue(checks.select("table.results").isEmpty());
+        assertTrue(checks.text().contains("This check did not run for this report"));
+        Document about = page(out, "about.html");
+        assertTrue(about.text().contains("None: this report was not made from a battery config."));
+        assertTrue(about.select("pre").isEmpty());
+    }
+
+    @Test
+    void aReportWhoseChecksAllPassSaysThereIsNothingToReport() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            Report base = uncheckedReport(store);
+            List<CheckResult> passing = TinyReports.hostileChecks(base).stream()
+                    .filter(r -> r.status() == CheckStatus.PASS).toList();
+            new SiteWriter().write(TinyReports.withChecks(base, passing, RunInfo.seedOnly(1)), store, out,
+                    Progress.NONE);
+        }
+        Document overview = page(out, "index.html");
+        assertEquals("✓ Pass", overview.selectFirst(".verdict-badge .badge").text());
+        String findings = overview.selectFirst(".findings").text();
+        assertTrue(findings.contains("Nothing to report: all 5 check results passed."), findings);
+    }
+
+    @Test
+    void checksPageShowsEachCheckInRegistryOrderWithItsResultsPicturesAndCharts() throws Exception {
+        Path out = tmp.resolve("site");
+        Report report;
+        try (ImageStore store = ImageStore.temporary()) {
+            report = nastyReport(store);
+            new SiteWriter().write(report, store, out, Progress.NONE);
+        }
+        Document checks = page(out, "checks.html");
+        var sections = checks.select("section.check");
+        assertEquals(dev.glassbox.checks.Checks.definitions().stream()
+                .map(dev.glassbox.checks.CheckDefinition::title).toList(),
+                sections.stream().map(section -> section.selectFirst("h2").text()).toList());
+        Element accuracy = checks.getElementById("check-accuracy");
+        assertTrue(accuracy.text().contains(dev.glassbox.checks.Checks.definition("accuracy").get().description()));
+        assertEquals("✗ Fail", accuracy.selectFirst(".check-summary .badge").text(), "the worst of its results");
+        assertTrue(accuracy.text().contains("2 results: 1 failed, 1 passed."));
+
+        var rows = checks.select("tr.result");
+        assertEquals(report.checks().size(), rows.size());
+        assertEquals(rows.size(), new java.util.HashSet<>(rows.eachAttr("id")).size(), "anchors are unique");
+        for (Element row : rows) {
+            assertTrue(row.id().matches("m[01]-r[0-9]+"), row.id());
+        }
+        Element failed = checks.getElementById("m0-r1");
+        assertEquals(List.of("model <b>one</b>", "set & <i>", "—", "✗ Fail", "0.4", "0.9"),
+                failed.select("td").eachText().subList(0, 6));
+        assertTrue(failed.text().contains("interval-low: 0.3"), "details are listed with the finding");
+
+        Element recall = checks.getElementById("m0-r2");
+        assertEquals("<script>alert(1)</script>", recall.select("td").get(2).text(), "the class");
+        Element evidence = recall.nextElementSibling();
+        assertTrue(evidence.hasClass("evidence-row"));
+        assertEquals(2, evidence.select("figure img").size());
+        assertTrue(evidence.text().contains("Where it looked: \"quotes\" & ampersands."));
+
+        Element calibration = checks.getElementById("m0-r3").nextElementSibling();
+        Element chart = calibration.selectFirst("figure.chart img");
+        String src = chart.attr("src");
+        assertTrue(src.startsWith("img/charts/") && src.endsWith(".png"), src);
+        byte[] png = Files.readAllBytes(out.resolve(src));
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertEquals(LineChart.WIDTH, image.getWidth());
+        assertTrue(chart.attr("alt").contains("perfect & <i>calibration</i> (dashed)"), chart.attr("alt"));
+        assertEquals("sanity · saliency", report.checks().get(5).key());
+        assertEquals("saliency", checks.getElementById("m0-r6").select("td").get(2).text());
+        assertEquals("—", checks.getElementById("m0-r6").select("td").get(1).text(), "no data set");
+    }
+
+    @Test
+    void aFailedSanityCheckMarksTheMethodUntrustworthyForThatModel() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+        }
+        Document methods = page(out, "methods.html");
+        Element saliency = methods.getElementById("saliency");
+        Element warning = saliency.selectFirst(".untrusted");
+        assertEquals(saliency.selectFirst("h2").nextElementSibling(), warning, "at the top of the method's note");
+        assertTrue(warning.text().startsWith("✗ Untrustworthy for model <b>one</b>:"), warning.text());
+        assertTrue(warning.text().contains("barely change when the layers are random"));
+        assertEquals(1, saliency.select(".untrusted").size(), "the second model passed");
+        assertEquals("checks.html#m0-r6", warning.selectFirst("a").attr("href"));
+
+        Document gallery = page(out, "gallery.html");
+        Element note = gallery.selectFirst("main .untrusted");
+        assertTrue(note != null, "the gallery warns near its top");
+        assertEquals("methods.html#saliency", note.selectFirst("li a").attr("href"));
+        assertTrue(note.selectFirst("li").text().startsWith("saliency for model <b>one</b>"));
+    }
+
+    @Test
+    void comparePageSetsTheModelsSideBySide() throws Exception {
+        Path out = tmp.resolve("site");
+        Report report;
+        try (ImageStore store = ImageStore.temporary()) {
+            report = nastyReport(store);
+            new SiteWriter().write(report, store, out, Progress.NONE);
+        }
+        Document compare = page(out, "compare.html");
+        Element table = compare.selectFirst("#d0 table.compare");
+        assertEquals(NASTY, table.select("tbody th").eachText());
+        var a = report.models().get(0).evaluation("set & <i>").classes().get(0);
+        var b = report.models().get(1).evaluation("set & <i>").classes().get(0);
+        String recall = table.selectFirst("tbody tr td").text();
+        assertTrue(recall.startsWith(Sentences.percent(a.recall()) + " → " + Sentences.percent(b.recall())), recall);
+        assertTrue(recall.endsWith(Sentences.change(a.recall(), b.recall())), recall);
+        for (Element cell : table.select("tbody td")) {
+            assertTrue(cell.text().matches(".*(points, better|points, worse|no change)$"), cell.text());
+        }
+        assertTrue(compare.text().contains("6 check results came out differently for the two models; the other 1"
+                + " came out the same."), compare.text());
+        var changed = compare.select(".changed-check");
+        assertEquals(List.of("Accuracy: set & <i>", "Recall of each class: set & <i> · <script>alert(1)</script>",
+                "Focus on the object: set & <i>",
+                "Edits that should not matter: set & <i> · \"quotes\" & ampersands",
+                "Sanity of the attribution methods: saliency",
+                "Faithfulness of the attribution methods: set & <i> · saliency"),
+                changed.select("h3").eachText());
+        Element accuracy = changed.get(0);
+        assertEquals(List.of("✗ Fail", "✓ Pass"), accuracy.select(".side .badge").eachText());
+        assertEquals(List.of("model <b>one</b>", "two"), accuracy.select(".side h4").eachText());
+        Element focus = changed.get(2);
+        assertTrue(focus.select(".side").get(1).text().contains("This model has no such result"));
+        assertEquals(2, changed.get(1).select(".side").get(0).select(".thumbs img").size(), "evidence side by side");
+    }
+
+    @Test
+    void whenNothingChangedTheComparePageSaysSo() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            Report base = uncheckedReport(store);
+            String a = base.models().get(0).name();
+            String b = base.models().get(1).name();
+            List<CheckResult> same = List.of(
+                    new CheckResult("accuracy", a, "set & <i>", null, null, CheckStatus.PASS, 0.95, 0.9, "Fine.",
+                            List.of(), java.util.Map.of(), List.of()),
+                    new CheckResult("accuracy", b, "set & <i>", null, null, CheckStatus.PASS, 0.96, 0.9, "Fine.",
+                            List.of(), java.util.Map.of(), List.of()));
+            new SiteWriter().write(TinyReports.withChecks(base, same, TinyReports.HOSTILE_RUN), store, out,
+                    Progress.NONE);
+        }
+        Document compare = page(out, "compare.html");
+        assertTrue(compare.text().contains("Nothing changed: every one of the 1 check result came out the same for"
+                + " both models."), compare.text());
+        assertTrue(compare.select(".changed-check").isEmpty());
+    }
+
+    @Test
+    void aboutPageTellsHowTheReportWasMade() throws Exception {
+        Path out = tmp.resolve("site");
+        Report written;
+        try (ImageStore store = ImageStore.temporary()) {
+            written = new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+        }
+        Document about = page(out, "about.html");
+        assertEquals(TinyReports.HOSTILE_RUN.config(), about.selectFirst("pre.config code").wholeText(),
+                "the config's full text, exactly");
+        assertTrue(Files.readString(out.resolve("about.html")).contains("title: &lt;script&gt;alert(1)&lt;/script&gt;"));
+        String text = about.text();
+        assertTrue(text.contains("Seed 42"), text);
+        assertTrue(text.contains("battery <script>.yaml"));
+        assertTrue(text.contains("2026-01-01T00:00:00Z"));
+        for (var v : written.versions().entrySet()) {
+            assertTrue(text.contains(v.getKey() + " " + v.getValue()), v.toString());
+        }
+        for (var m : written.models()) {
+            assertTrue(text.contains(m.file()), m.file());
+        }
+        assertEquals(written.timings().keySet().stream().toList(),
+                about.select("#time ~ table tbody th").eachText(), "one row per stage, the site's own included");
+        assertTrue(about.selectFirst("#time").parent().text().contains("Timings are the only part of a report that"
+                + " varies between runs"));
+    }
+
+    @Test
+    void evidenceOutsideTheSiteIsNeverLinked() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            Report base = uncheckedReport(store);
+            CheckResult odd = new CheckResult("focus", base.models().get(0).name(), null, null, null,
+                    CheckStatus.WARN, 0.4, 0.5, "Odd pictures.", List.of(
+                            new dev.glassbox.checks.Evidence("javascript:alert(1)", "a script"),
+                            new dev.glassbox.checks.Evidence("img/../../etc/passwd.png", "outside"),
+                            new dev.glassbox.checks.Evidence("img/not-there.png", "missing")),
+                    java.util.Map.of(), List.of());
+            new SiteWriter().write(TinyReports.withChecks(base, List.of(odd), RunInfo.seedOnly(1)), store, out,
+                    Progress.NONE);
+        }
+        for (String page : List.of("index.html", "checks.html")) {
+            Document doc = page(out, page);
+            assertTrue(doc.select("main img[src*=javascript], main a[href*=javascript], main img[src*=..],"
+                    + " main img[src*=not-there]").isEmpty(), page);
+            assertTrue(doc.text().contains("missing (picture not in the report)"), page);
+        }
+    }
     @Test
     void aFolderThatIsNotAReportIsNeverOverwritten() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("mine"));
@@ -108,27 +395,28 @@ class SiteWriterTest {
     }
 
     @Test
-    void sameReportGivesIdenticalPagesChartsAndZip() throws Exception {
+    void sameReportGivesIdenticalPagesAndCharts() throws Exception {
+        List<String> files = List.of("index.html", "checks.html", "gallery.html", "classes.html", "methods.html",
+                "compare.html", "junit.xml", "img/charts/m0-d0-confusion.png", "img/charts/m0-r3-1.png",
+                "img/charts/m0-r7-1.png", "img/m0/d0/c0-correct-1-saliency.png");
         byte[][] first = null;
         for (int run = 0; run < 2; run++) {
             Path out = tmp.resolve("run" + run).resolve("site");
             try (ImageStore store = ImageStore.temporary()) {
                 Report report = nastyReport(store);
-                // Timings are the one part that varies; fix them to compare the rest byte for byte.
+                // Timings are the one part that varies (the about page and summary.json show them).
                 report = report.withTiming("evaluation", 0).withTiming("saliency", 0);
                 new SiteWriter().write(report, store, out, Progress.NONE);
             }
-            byte[][] bytes = {
-                Files.readAllBytes(out.resolve("gallery.html")),
-                Files.readAllBytes(out.resolve("classes.html")),
-                Files.readAllBytes(out.resolve("img/charts/m0-d0-confusion.png")),
-                Files.readAllBytes(out.resolve("img/m0/d0/c0-correct-1-saliency.png")),
-            };
+            byte[][] bytes = new byte[files.size()][];
+            for (int i = 0; i < files.size(); i++) {
+                bytes[i] = Files.readAllBytes(out.resolve(files.get(i)));
+            }
             if (first == null) {
                 first = bytes;
             } else {
                 for (int i = 0; i < bytes.length; i++) {
-                    assertArrayEquals(first[i], bytes[i], "file " + i);
+                    assertArrayEquals(first[i], bytes[i], files.get(i));
                 }
             }
         }
