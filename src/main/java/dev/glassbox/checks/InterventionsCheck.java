@@ -142,12 +142,14 @@ public final class InterventionsCheck implements Check {
         Map<String, Double> details = new LinkedHashMap<>();
         double worstRate = -1;
         int worst = 0;
+        double[] rates = new double[edits.size()];
         for (int e = 0; e < edits.size(); e++) {
             int count = 0;
             for (boolean b : changed[e]) {
                 count += b ? 1 : 0;
             }
             double rate = (double) count / n;
+            rates[e] = rate;
             details.put("flip-rate " + edits.get(e), rate);
             if (rate > worstRate) {
                 worstRate = rate;
@@ -162,8 +164,17 @@ public final class InterventionsCheck implements Check {
         CheckStatus status = worstRate > max ? CheckStatus.FAIL
                 : worstRate > max / 2 ? CheckStatus.WARN : CheckStatus.PASS;
         String edit = edits.get(worst);
-        String measured = model + " changed its answer for " + Words.pct(worstRate) + " of them (" + n + " "
-                + name + " images of " + run.name() + "; the maximum is " + Words.pct(max) + ")";
+        // every edit over the maximum, the worst first (or the worst alone when it only warns)
+        List<Integer> named = new ArrayList<>();
+        for (int e = 0; e < edits.size(); e++) {
+            if (rates[e] > max) {
+                named.add(e);
+            }
+        }
+        if (named.isEmpty()) {
+            named.add(worst);
+        }
+        named.sort((a, b) -> Double.compare(rates[b], rates[a]));
         String finding;
         if (status == CheckStatus.PASS) {
             finding = "No edit that should not matter changed many answers on " + name + " images: the most, "
@@ -171,31 +182,41 @@ public final class InterventionsCheck implements Check {
                     + " maximum is " + Words.pct(max) + ")" + (notes.isEmpty() ? "." : "; " + String.join("; ", notes)
                     + ".");
         } else {
-            String corner = "";
-            if (edit.equals("corners")) {
-                int best = -1;
-                for (int v = 0; v < variants.size(); v++) {
-                    if (variants.get(v).edit() == worst && (best < 0 || variantChanges[v] > variantChanges[best])) {
-                        best = v;
+            List<String> sentences = new ArrayList<>();
+            for (int e : named) {
+                String corner = "";
+                if (edits.get(e).equals("corners")) {
+                    int best = -1;
+                    for (int v = 0; v < variants.size(); v++) {
+                        if (variants.get(v).edit() == e && (best < 0 || variantChanges[v] > variantChanges[best])) {
+                            best = v;
+                        }
                     }
+                    corner = " (most often the " + variants.get(best).label() + " corner, " + Words.pct(
+                            (double) variantChanges[best] / n) + ")";
                 }
-                corner = " (most often the " + variants.get(best).label() + " corner, " + Words.pct(
-                        (double) variantChanges[best] / n) + ")";
+                sentences.add("When " + whenText(edits.get(e), name) + ", " + model + " changed its answer for "
+                        + Words.pct(rates[e]) + " of them" + corner + ": " + meaning(edits.get(e), name, model));
             }
-            finding = "When " + whenText(edit, name) + ", " + measured + corner + ": " + meaning(edit, name, model)
+            finding = String.join(" ", sentences) + " (" + n + " " + name + " images of " + run.name()
+                    + "; the maximum is " + Words.pct(max) + ".)"
                     + (status == CheckStatus.WARN ? " This is under the maximum but worth a look." : "");
         }
         List<Evidence> evidence = new ArrayList<>();
-        if (status != CheckStatus.PASS && example[worst] != null) {
-            int i = example[worst][0];
-            int v = example[worst][1];
-            String base = "edit-" + CheckContext.slug(run.name()) + "-" + CheckContext.slug(name) + "-" + edit;
+        for (int e : status == CheckStatus.PASS ? List.<Integer>of() : named) {
+            if (example[e] == null) {
+                continue;
+            }
+            int i = example[e][0];
+            int v = example[e][1];
+            String base = "edit-" + CheckContext.slug(run.name()) + "-" + CheckContext.slug(name) + "-"
+                    + edits.get(e);
             String before = data.classes().get(answers[i]);
             String after = data.classes().get(answers[n * (v + 1) + i]);
             evidence.add(new Evidence(context.picture(base + "-before", data, pixels[i]), "Before: "
                     + data.files().get(indices[i]) + ", a " + name + " image; " + model + " answered " + before + "."));
             evidence.add(new Evidence(context.picture(base + "-after", data, all[n * (v + 1) + i]), "After "
-                    + describe(edit) + (edit.equals("corners") || edit.equals("brightness")
+                    + describe(edits.get(e)) + (edits.get(e).equals("corners") || edits.get(e).equals("brightness")
                     ? " (" + variants.get(v).label() + ")" : "") + ": " + model + " answered " + after + "."));
         }
         return new CheckResult(DEFINITION.id(), model, run.name(), name, null, status, worstRate, max, finding,

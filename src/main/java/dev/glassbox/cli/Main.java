@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Explains image classifiers: where they look, which checks they pass, and what to fix.",
-        subcommands = {InspectCommand.class, ExplainCommand.class, BenchCommand.class, DemoCommand.class, ShapesCommand.class,
+        subcommands = {ReportCommand.class, InspectCommand.class, ExplainCommand.class, BenchCommand.class, DemoCommand.class, ShapesCommand.class,
                 TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -18,7 +18,9 @@ import dev.glassbox.report.ImageStore;
 import dev.glassbox.report.LabelledImages;
 import dev.glassbox.report.ModelUnderTest;
 import dev.glassbox.report.Report;
-import dev.glassbox.report.ReportBuilder;
+import dev.glassbox.report.BatteryRunner;
+import dev.glassbox.config.BatteryConfig;
+import dev.glassbox.config.DataSet;
 import dev.glassbox.report.ReportSettings;
 import dev.glassbox.report.site.SiteWriter;
 import java.io.IOException;
@@ -56,57 +58,30 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         return home.resolve("fixtures").resolve("models").resolve(name + ".zip");
     }
 
-    /** Makes the test pictures where they are missing or were made with other settings, then writes the report. */
-    public Report write(Path out, ReportSettings settings, Progress progress) {
-        ensureTestPictures(progress);
-        List<ModelUnderTest> models = new ArrayList<>();
-        for (String name : List.of(FLAWED, FIXED)) {
-            Path file = modelFile(name);
-            models.add(new ModelUnderTest(name, file, GradientEngine.create(new ModelLoader().load(file))));
-        }
-        List<LabelledImages> datasets = TEST_SPLITS.stream()
-                .map(split -> pictures(split.folder(), dataFolder().resolve(split.folder()))).toList();
-        try (ImageStore pictures = ImageStore.temporary()) {
-            java.util.List<dev.glassbox.checks.MethodSpec> specs = java.util.List.of(
-                    new dev.glassbox.checks.MethodSpec("saliency", java.util.Map.of()),
-                    new dev.glassbox.checks.MethodSpec("integrated-gradients", java.util.Map.of("steps", "16")),
-                    new dev.glassbox.checks.MethodSpec("smoothgrad", java.util.Map.of("samples", "10")),
-                    new dev.glassbox.checks.MethodSpec("guided-backprop", java.util.Map.of()),
-                    new dev.glassbox.checks.MethodSpec("grad-cam", java.util.Map.of()),
-                    new dev.glassbox.checks.MethodSpec("occlusion", java.util.Map.of("window", "3,8,8", "stride", "3,8,8")));
-            java.util.Map<String, dev.glassbox.checks.CheckSettings> checks = new java.util.LinkedHashMap<>(dev.glassbox.checks.BatteryPlan.allChecks());
-            java.util.function.BiConsumer<String, java.util.Map<String, Object>> set = (id, v) -> checks.put(id,
-                    dev.glassbox.checks.CheckSettings.of(dev.glassbox.checks.Checks.definition(id).orElseThrow(), v));
-            set.accept("focus", java.util.Map.of("images-per-class", 8, "dilate", 2));
-            set.accept("interventions", java.util.Map.of("images-per-class", 30));
-            set.accept("faithfulness", java.util.Map.of("images-per-class", 2, "steps", 10));
-            set.accept("sanity", java.util.Map.of("images", 6));
-            set.accept("completeness", java.util.Map.of("images-per-class", 2));
-            Report report = new ReportBuilder(settings, new dev.glassbox.checks.BatteryPlan(specs,
-                    checks, seed), dev.glassbox.report.RunInfo.seedOnly(seed))
-                    .build("Shapes demo: a flawed and a fixed classifier", models, datasets, pictures, progress);
-            report = report.withIntroduction(story(report));
-            return new SiteWriter().write(report, pictures, out, progress);
-        }
+    /** The battery the demo runs: {@code fixtures/batteries/demo.yaml}. */
+    public Path batteryFile() {
+        return home.resolve("fixtures").resolve("batteries").resolve("demo.yaml");
     }
 
     /**
-     * Every attribution method, side by side in the gallery, with settings sized for 144 gallery pictures on two
-     * cores: fewer integration steps, noisy copies and random masks than the defaults (50, 25 and 2,000), and
-     * occlusion by 4×4 patches. The defaults would take minutes; these keep the demo under a minute.
+     * Makes the test pictures where they are missing or were made with other settings, then runs the demo battery
+     * and writes the report, opened by the story told with this run's figures.
      */
-    public static List<GalleryMethod> galleryMethods() {
-        java.util.Map<String, java.util.Map<String, String>> methods = new java.util.LinkedHashMap<>();
-        methods.put("saliency", java.util.Map.of());
-        methods.put("input-x-gradient", java.util.Map.of());
-        methods.put("integrated-gradients", java.util.Map.of("steps", "16"));
-        methods.put("smoothgrad", java.util.Map.of("samples", "10"));
-        methods.put("guided-backprop", java.util.Map.of());
-        methods.put("grad-cam", java.util.Map.of());
-        methods.put("guided-grad-cam", java.util.Map.of());
-        methods.put("occlusion", java.util.Map.of("window", "3,4,4", "stride", "3,4,4"));
-        methods.put("rise", java.util.Map.of("masks", "100"));
-        return methods.entrySet().stream().map(e -> GalleryMethod.attribution(e.getKey(), e.getValue())).toList();
+    public Report write(Path out, ReportSettings settings, Progress progress) {
+        ensureTestPictures(progress);
+        return new BatteryRunner(battery(), settings).write(out, progress, ShapesDemo::story);
+    }
+
+    /** The demo battery, its data sets read from this demo's data folder. */
+    BatteryConfig battery() {
+        BatteryConfig c = BatteryConfig.load(batteryFile());
+        List<DataSet> data = new ArrayList<>();
+        for (DataSet d : c.data()) {
+            data.add(new DataSet(d.name(), dataFolder.resolve(d.name()), d.hasMasks()
+                    ? dataFolder.resolve(d.name() + "-masks") : null));
+        }
+        return new BatteryConfig(c.file(), c.text(), c.title(), c.model(), c.compare(), c.input(), c.classes(), data,
+                c.attribution(), c.checks(), c.neurons(), c.output(), c.seed(), c.batchSize());
     }
 
     /**
@@ -134,25 +109,6 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         } catch (IOException e) {
             throw GlassboxException.badInput(dataFolder, "cannot write the demo's test pictures: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A split, decoded once and held in memory (1,200 pictures of 32×32 are 15 MB): both models read it, and
-     * decoding the PNGs twice cost more than the evaluation. Channels first, pixel / 255, as the models were trained.
-     */
-    private static LabelledImages pictures(String name, Path folder) {
-        List<String> classes = ShapeKind.labels();
-        ImageFolder images = ImageFolder.open(folder, classes);
-        int side = ShapesGenerator.SIDE;
-        InMemoryImages decoded = images.load(side, side, ShapesGenerator.PIXEL_SCALE);
-        INDArray all = Nd4j.create(decoded.pixels(), new long[] {decoded.size(), 3, side, side}, 'c');
-        INDArray masks = Nd4j.create(images.loadMasks(folder.resolveSibling(name + "-masks"), side, side),
-                new long[] {decoded.size(), side, side}, 'c');
-        List<String> files = decoded.files().stream()
-                .map(f -> folder.relativize(f).toString().replace('\\', '/')).toList();
-        return LabelledImages.inMemory(name, classes, InputSpec.image(InputLayout.NCHW, 3, side, side), all,
-                decoded.labels(), files, PixelRange.UNIT)
-                .withMasks((from, to) -> masks.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)));
     }
 
     /** The plain-language opening of the overview, with the figures this run measured. */

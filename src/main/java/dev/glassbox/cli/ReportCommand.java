@@ -1,0 +1,80 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.GlassboxException;
+import dev.glassbox.config.BatteryConfig;
+import dev.glassbox.report.BatteryRunner;
+import dev.glassbox.report.Report;
+import dev.glassbox.report.ReportSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code glassbox report CONFIG.yaml}: run a battery and write its site. */
+@Command(name = "report", description = {"Run the battery a config describes (see fixtures/batteries/example.yaml)"
+        + " and write the report: a site, summary.json, junit.xml and a zip beside the folder.",
+        "Exit code: 0 when the verdict is below --fail-on, 1 when it reaches it, 2 for a config error, 3 for an"
+                + " unreadable model, image or folder."})
+final class ReportCommand implements Callable<Integer> {
+
+    /** When the battery's verdict makes the command fail. */
+    enum FailOn {
+        fail, warn, never
+    }
+
+    @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "The battery config.")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the config's output:, else"
+            + " reports/<config name>). Wins over output:.")
+    Path out;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail", description = "Exit 1 when the"
+            + " verdict is at least this: fail (default), warn, or never.")
+    FailOn failOn;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        BatteryConfig battery = BatteryConfig.load(config);
+        Path target = out != null ? out : battery.output() != null ? battery.output()
+                : Path.of("reports", baseName(battery.fileName()));
+        long t0 = System.nanoTime();
+        Report report = new BatteryRunner(battery, ReportSettings.defaults())
+                .write(target, ProgressBar.onStderr(spec.commandLine().getErr()), r -> List.of());
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "Verdict: %s. %s%n", report.verdict(), report.verdictNote());
+        stdout.printf(Locale.ROOT, "Wrote %s and %s in %.1f s. Open %s in a browser.%n", target,
+                target.resolveSibling(target.getFileName() + ".zip"), (System.nanoTime() - t0) / 1e9,
+                target.resolve("index.html"));
+        stdout.flush();
+        return exitCode(report.verdict(), failOn);
+    }
+
+    /** 1 when the verdict reaches the level, else 0; "not-run" never fails. */
+    static int exitCode(String verdict, FailOn failOn) {
+        boolean fails = switch (failOn) {
+            case never -> false;
+            case fail -> verdict.equals("fail");
+            case warn -> verdict.equals("fail") || verdict.equals("warn");
+        };
+        return fails ? GlassboxException.Kind.CHECK_FAILED.exitCode() : 0;
+    }
+
+    private static String baseName(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+}
