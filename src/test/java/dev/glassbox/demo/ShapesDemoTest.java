@@ -20,9 +20,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.glassbox.checks.CheckResult;
+import dev.glassbox.checks.CheckStatus;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo end to end, on a small sample of its test pictures (the real run uses 200 per class). */
+/**
+ * The demo end to end, as {@code glassbox demo} runs it (200 test pictures per class, the demo battery), twice: the
+ * battery must find both planted flaws, and two runs must give the same site.
+ */
 class ShapesDemoTest {
 
     @TempDir
@@ -34,7 +41,7 @@ class ShapesDemoTest {
 
     @BeforeAll
     static void runTwice() {
-        ShapesDemo demo = new ShapesDemo(Path.of("").toAbsolutePath(), dir.resolve("data"), 7, 12);
+        ShapesDemo demo = new ShapesDemo(Path.of("").toAbsolutePath(), dir.resolve("data"), 7, 200);
         // SOURCE_DATE_EPOCH=1700000000, as a build system would set it.
         ReportSettings settings = ReportSettings.defaults().withGeneratedAt(
                 ReportSettings.timestamp(Map.of("SOURCE_DATE_EPOCH", "1700000000"), Clock.systemUTC()));
@@ -60,6 +67,64 @@ class ShapesDemoTest {
             }
         }
         assertTrue(Files.isRegularFile(dir.resolve("one.zip")));
+    }
+
+    @Test
+    void theBatteryFindsTheBackgroundShortcutOfStarsAndTheCornerTagOfCrosses() {
+        CheckResult stars = result("shapes-flawed", "interventions", "test-biased", "star");
+        assertEquals(CheckStatus.FAIL, stars.status(), stars.finding());
+        assertTrue(stars.finding().contains("background of star images was recoloured"), stars.finding());
+        assertTrue(stars.details().get("flip-rate background") > 0.3, stars.details().toString());
+        CheckResult crosses = result("shapes-flawed", "interventions", "test-biased", "cross");
+        assertEquals(CheckStatus.FAIL, crosses.status(), crosses.finding());
+        assertTrue(crosses.finding().contains("corner of cross images"), crosses.finding());
+        assertTrue(crosses.details().get("flip-rate corners") > 0.2, crosses.details().toString());
+        assertFalse(stars.evidence().isEmpty());
+        assertEquals("fail", first.verdict());
+    }
+
+    @Test
+    void theFixedModelFailsNoFocusOrInterventionsCheckOnStarsOrCrosses() {
+        for (CheckResult r : first.checksOf("shapes-fixed")) {
+            if ((r.check().equals("focus") || r.check().equals("interventions"))
+                    && ("star".equals(r.className()) || "cross".equals(r.className()))) {
+                assertNotEquals(CheckStatus.FAIL, r.status(), r.finding());
+                assertNotEquals(CheckStatus.ERROR, r.status(), r.finding());
+            }
+        }
+    }
+
+    @Test
+    void guidedBackpropFailsTheSanityCheckOnTheFlawedModelAndPlainGradientsPass() {
+        CheckResult guided = method("shapes-flawed", "sanity", "guided-backprop");
+        assertEquals(CheckStatus.FAIL, guided.status(), guided.finding());
+        for (String model : List.of("shapes-flawed", "shapes-fixed")) {
+            CheckResult saliency = method(model, "sanity", "saliency");
+            assertEquals(CheckStatus.PASS, saliency.status(), saliency.finding());
+        }
+        assertTrue(first.checks().stream().noneMatch(r -> r.status() == CheckStatus.ERROR),
+                "no check broke: " + first.checks().stream().filter(r -> r.status() == CheckStatus.ERROR)
+                        .map(CheckResult::finding).toList());
+    }
+
+    @Test
+    void junitXmlHasOneSuitePerModel() throws Exception {
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(firstSite.resolve("junit.xml").toFile());
+        var suites = doc.getElementsByTagName("testsuite");
+        assertEquals(2, suites.getLength());
+        assertEquals(first.checks().size(), doc.getElementsByTagName("testcase").getLength());
+        assertTrue(doc.getElementsByTagName("failure").getLength() > 0);
+    }
+
+    private static CheckResult result(String model, String check, String dataset, String className) {
+        return first.checks().stream().filter(r -> r.model().equals(model) && r.check().equals(check)
+                && dataset.equals(r.dataset()) && className.equals(r.className())).findFirst().orElseThrow();
+    }
+
+    private static CheckResult method(String model, String check, String method) {
+        return first.checks().stream().filter(r -> r.model().equals(model) && r.check().equals(check)
+                && method.equals(r.method())).findFirst().orElseThrow();
     }
 
     @Test
@@ -96,7 +161,7 @@ class ShapesDemoTest {
     void aFolderThatIsNotAReportIsNeverOverwritten() throws Exception {
         Path precious = Files.createDirectories(dir.resolve("holiday-photos"));
         Files.writeString(precious.resolve("beach.jpg"), "not really a photo");
-        ShapesDemo demo = new ShapesDemo(Path.of("").toAbsolutePath(), dir.resolve("data"), 7, 12);
+        ShapesDemo demo = new ShapesDemo(Path.of("").toAbsolutePath(), dir.resolve("data"), 7, 200);
         GlassboxException e = assertThrows(GlassboxException.class,
                 () -> demo.write(precious, ReportSettings.defaults(), Progress.NONE));
         assertEquals(2, e.exitCode());

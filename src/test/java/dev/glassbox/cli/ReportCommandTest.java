@@ -1,0 +1,156 @@
+package dev.glassbox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glassbox.testing.TinyReports;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code glassbox report CONFIG.yaml}: the config drives the run, and the verdict drives the exit code. */
+class ReportCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    private static final List<String> CLASSES = List.of("apple", "pear", "plum");
+
+    /** A tiny 3-class model and a folder of 8×8 pictures (with masks) it has never seen: its accuracy is chance. */
+    @BeforeAll
+    static void modelAndImages() throws Exception {
+        ModelSerializer.writeModel(TinyReports.net(3), dir.resolve("tiny.zip").toFile(), false);
+        Random random = new Random(5);
+        for (String c : CLASSES) {
+            Files.createDirectories(dir.resolve("images").resolve(c));
+            Files.createDirectories(dir.resolve("masks").resolve(c));
+            for (int i = 0; i < 6; i++) {
+                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+                BufferedImage mask = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        image.setRGB(x, y, random.nextInt(1 << 24));
+                        mask.getRaster().setSample(x, y, 0, x >= 2 && x < 6 && y >= 2 && y < 6 ? 255 : 0);
+                    }
+                }
+                ImageIO.write(image, "png", dir.resolve("images").resolve(c).resolve(c + i + ".png").toFile());
+                ImageIO.write(mask, "png", dir.resolve("masks").resolve(c).resolve(c + i + ".png").toFile());
+            }
+        }
+        Files.writeString(dir.resolve("README.txt"), "not a class folder");
+    }
+
+    /** A battery of the tiny model with these checks (YAML flow maps). */
+    private static Path battery(String name, String checks) throws Exception {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, String.join("\n",
+                "title: Tiny fruit",
+                "model: tiny.zip",
+                "data:",
+                "  - name: orchard",
+                "    images: images",
+                "    masks: masks",
+                "attribution:",
+                "  methods: [saliency, integrated-gradients]",
+                "  samples-per-class: 1",
+                "  params:",
+                "    integrated-gradients: {steps: 8}",
+                "checks:",
+                checks,
+                "seed: 3",
+                ""));
+        return file;
+    }
+
+    @Test
+    void aPassingBatteryExitsZeroAndWritesTheSiteJUnitAndSummary() throws Exception {
+        Path out = dir.resolve("pass-out");
+        CliRun run = CliRun.of("report", battery("pass", "  accuracy: {min: 0}").toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Verdict: pass"), run.out());
+        for (String f : List.of("index.html", "checks.html", "about.html", "summary.json", "junit.xml")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("pass-out.zip")));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("pass", summary.get("verdict").asText());
+        assertEquals(1, summary.get("checks").size());
+        assertEquals("accuracy", summary.get("checks").get(0).get("id").asText());
+        assertEquals(3, summary.get("run").get("seed").asInt());
+        String about = Files.readString(out.resolve("about.html"));
+        assertTrue(about.contains("pass.yaml"), "the about page names the config");
+    }
+
+    @Test
+    void aFailingBatteryExitsOneUnlessFailOnSaysNever() throws Exception {
+        Path config = battery("fail", "  accuracy: {min: 1}\n  focus: {images-per-class: 2}");
+        CliRun failing = CliRun.of("report", config.toString(), "--out", dir.resolve("fail-out").toString());
+        assertEquals(1, failing.exitCode(), failing.err());
+        assertTrue(failing.out().contains("Verdict: fail"), failing.out());
+        String junit = Files.readString(dir.resolve("fail-out").resolve("junit.xml"));
+        assertTrue(junit.contains("<failure"), junit);
+        CliRun never = CliRun.of("report", config.toString(), "--out", dir.resolve("never-out").toString(),
+                "--fail-on", "never");
+        assertEquals(0, never.exitCode(), never.err());
+    }
+
+    @Test
+    void failOnWarnTurnsAWarningIntoExitOne() throws Exception {
+        // the tiny model names 6 of 18 right (33%, interval 16-56%): a minimum of 25% is met, but not surely
+        Path config = battery("warn", "  accuracy: {min: 0.25}");
+        CliRun onFail = CliRun.of("report", config.toString(), "--out", dir.resolve("warn-a").toString());
+        CliRun onWarn = CliRun.of("report", config.toString(), "--out", dir.resolve("warn-b").toString(),
+                "--fail-on", "warn");
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("warn-a").resolve("summary.json").toFile());
+        String verdict = summary.get("verdict").asText();
+        assertEquals("warn", verdict, summary.get("checks").toString());
+        assertEquals(0, onFail.exitCode(), onFail.err());
+        assertEquals(1, onWarn.exitCode(), onWarn.err());
+    }
+
+    @Test
+    void aTypoInTheConfigExitsTwoWithASuggestion() throws Exception {
+        Path config = battery("typo", "  acuracy: {min: 0.5}");
+        CliRun run = CliRun.of("report", config.toString(), "--out", dir.resolve("typo-out").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("did you mean 'accuracy'"), run.err());
+        assertEquals(1, run.errorLines(), run.err());
+        assertFalse(Files.exists(dir.resolve("typo-out")), "nothing is written for a bad config");
+    }
+
+    @Test
+    void aMissingModelExitsThreeNamingIt() throws Exception {
+        Path config = dir.resolve("missing.yaml");
+        Files.writeString(config, "model: nowhere.zip\ndata:\n  - images: images\n");
+        CliRun run = CliRun.of("report", config.toString());
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("nowhere.zip"), run.err());
+        assertEquals(1, run.errorLines(), run.err());
+    }
+
+    @Test
+    void anUnknownFailOnLevelIsAUsageError() throws Exception {
+        CliRun run = CliRun.of("report", battery("level", "  accuracy: {}").toString(), "--fail-on", "sometimes");
+        assertEquals(2, run.exitCode(), run.err());
+    }
+
+    @Test
+    void theExitCodeFollowsTheVerdictAndLevel() {
+        assertEquals(1, ReportCommand.exitCode("fail", ReportCommand.FailOn.fail));
+        assertEquals(0, ReportCommand.exitCode("warn", ReportCommand.FailOn.fail));
+        assertEquals(1, ReportCommand.exitCode("warn", ReportCommand.FailOn.warn));
+        assertEquals(0, ReportCommand.exitCode("pass", ReportCommand.FailOn.warn));
+        assertEquals(0, ReportCommand.exitCode("fail", ReportCommand.FailOn.never));
+        assertEquals(0, ReportCommand.exitCode("not-run", ReportCommand.FailOn.warn));
+    }
+}
