@@ -111,7 +111,7 @@ class SanityCheckTest {
     void saliencyPassesAndInputTimesGradientFailsOnMostlyBlackPictures() {
         // input × gradient is 0 wherever the picture is black, whatever the model: its maps show where the square
         // is, and stay the same when the model's top layers are random (measured 0.99 for both it and integrated
-        // gradients). Saliency's change (measured 0.10 once the top two layers are random).
+        // gradients). Saliency's maps change (measured 0.10 once the top two layers are random).
         List<CheckResult> results = run(convNet(4, 1), List.of(method("saliency"), method("input-x-gradient"),
                 method("integrated-gradients", Map.of("steps", "8"))));
         assertEquals(List.of("saliency", "input-x-gradient", "integrated-gradients"),
