@@ -21,7 +21,7 @@ final class Proportions {
         return Wilson.of(successes, trials).lower() < min ? CheckStatus.WARN : CheckStatus.PASS;
     }
 
-    /** "55.5%; 95% interval 48.6–62.3%" */
+    /** "55.5%; 95% interval 48.6%–62.3%" */
     static String withInterval(long successes, long trials) {
         Wilson w = Wilson.of(successes, trials);
         return Words.pct((double) successes / trials) + "; 95% interval " + Words.pct(w.lower()) + "–"
