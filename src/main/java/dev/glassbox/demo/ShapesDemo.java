@@ -2,35 +2,18 @@ package dev.glassbox.demo;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
-import dev.glassbox.data.ImageFolder;
-import dev.glassbox.data.InMemoryImages;
-import dev.glassbox.data.ShapeKind;
 import dev.glassbox.data.ShapesGenerator;
 import dev.glassbox.data.ShapesSplit;
 import dev.glassbox.evaluation.Evaluation;
-import dev.glassbox.imaging.PixelRange;
-import dev.glassbox.model.GradientEngine;
-import dev.glassbox.model.InputLayout;
-import dev.glassbox.model.InputSpec;
-import dev.glassbox.model.ModelLoader;
-import dev.glassbox.report.GalleryMethod;
-import dev.glassbox.report.ImageStore;
-import dev.glassbox.report.LabelledImages;
-import dev.glassbox.report.ModelUnderTest;
 import dev.glassbox.report.Report;
 import dev.glassbox.report.BatteryRunner;
 import dev.glassbox.config.BatteryConfig;
-import dev.glassbox.config.DataSet;
 import dev.glassbox.report.ReportSettings;
-import dev.glassbox.report.site.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The demo story: a network trained on pictures where stars sit on blue and crosses carry a tag, beside the same
@@ -72,16 +55,23 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         return new BatteryRunner(battery(), settings).write(out, progress, ShapesDemo::story);
     }
 
-    /** The demo battery, its data sets read from this demo's data folder. */
+    /**
+     * The demo battery. A demo whose pictures live elsewhere than {@code fixtures/data/shapes} (tests draw smaller
+     * sets in temporary folders) reads the same config with its data paths pointed there.
+     */
     BatteryConfig battery() {
-        BatteryConfig c = BatteryConfig.load(batteryFile());
-        List<DataSet> data = new ArrayList<>();
-        for (DataSet d : c.data()) {
-            data.add(new DataSet(d.name(), dataFolder.resolve(d.name()), d.hasMasks()
-                    ? dataFolder.resolve(d.name() + "-masks") : null));
+        Path file = batteryFile();
+        Path standard = home.resolve("fixtures").resolve("data").resolve("shapes");
+        if (dataFolder.toAbsolutePath().normalize().equals(standard.toAbsolutePath().normalize())) {
+            return BatteryConfig.load(file);
         }
-        return new BatteryConfig(c.file(), c.text(), c.title(), c.model(), c.compare(), c.input(), c.classes(), data,
-                c.attribution(), c.checks(), c.neurons(), c.output(), c.seed(), c.batchSize());
+        try {
+            String text = Files.readString(file).replace("../data/shapes/",
+                    dataFolder.toAbsolutePath().normalize().toString().replace('\\', '/') + "/");
+            return BatteryConfig.parse(file, text);
+        } catch (IOException e) {
+            throw GlassboxException.badInput(file, "cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**

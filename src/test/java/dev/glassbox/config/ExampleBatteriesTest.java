@@ -90,9 +90,12 @@ class ExampleBatteriesTest {
                 "occlusion"), c.attribution().methods());
         assertEquals(Map.of("steps", "16"), c.attribution().params("integrated-gradients"));
         assertEquals(Map.of("samples", "10"), c.attribution().params("smoothgrad"));
-        assertEquals(Map.of("window", "3,4,4", "stride", "3,4,4"), c.attribution().params("occlusion"));
+        assertEquals(Map.of("window", "3,8,8", "stride", "3,8,8"), c.attribution().params("occlusion"));
         assertEquals(3, c.attribution().samplesPerClass());
-        assertEquals(defaults(), c.checks());
+        assertEquals(Checks.ids(), List.copyOf(c.checks().keySet()), "the demo runs every check");
+        assertEquals(0.3, c.checks().get("focus").number("min"), "thin shapes: see the comment in demo.yaml");
+        assertEquals(30, c.checks().get("interventions").integer("images-per-class"));
+        assertEquals(0.2, c.checks().get("interventions").number("max-flip-rate"));
         assertEquals(7, c.seed());
         assertEquals(fixtures.toAbsolutePath().normalize().getParent().resolve("reports/demo"), c.output());
     }
