@@ -214,7 +214,8 @@ public final class CheckContext {
         return t.isEmpty() ? "x" + Integer.toHexString(s.hashCode()) : t + "-" + Integer.toHexString(s.hashCode());
     }
 
-    static int argMax(float[] row) {
+    /** The index of the largest value (the first of equal ones): the class a row of scores answers. */
+    public static int argMax(float[] row) {
         int best = 0;
         for (int c = 1; c < row.length; c++) {
             if (row[c] > row[best]) {

@@ -19,11 +19,7 @@ final class ChecksSection {
 
     /** Every check with its defaults: what a config without {@code checks:} runs. */
     static Map<String, CheckSettings> defaults() {
-        Map<String, CheckSettings> out = new LinkedHashMap<>();
-        for (CheckDefinition d : Checks.definitions()) {
-            out.put(d.id(), CheckSettings.of(d, Map.of()));
-        }
-        return Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(dev.glassbox.checks.BatteryPlan.allChecks());
     }
 
     /**

@@ -43,52 +43,48 @@ public final class FolderImages {
             ranges.add(new PixelRange(preprocessing.apply(c, 0), preprocessing.apply(c, 255)));
         }
         PixelRange drawing = ranges.get(0);
-        ImageBatches images;
-        ImageBatches maskBatches = null;
         int hw = spec.height() * spec.width();
+        ImageBatches fromDisk = (from, to) -> {
+            float[] batch = new float[(to - from) * length];
+            for (int i = from; i < to; i++) {
+                read(entries.get(i).file(), spec, preprocessing, batch, (i - from) * length);
+            }
+            return Nd4j.create(batch, spec.batchShape(to - from), 'c');
+        };
+        ImageBatches masksFromDisk = masks == null ? null : (from, to) -> {
+            float[] batch = new float[(to - from) * hw];
+            for (int i = from; i < to; i++) {
+                ImageFolder.readMask(folder.maskFile(masks, entries.get(i).file()), spec.width(), spec.height(),
+                        batch, (i - from) * hw);
+            }
+            return Nd4j.create(batch, new long[] {to - from, spec.height(), spec.width()}, 'c');
+        };
+        ImageBatches images = fromDisk;
+        ImageBatches maskBatches = masksFromDisk;
         if ((long) n * length <= IN_MEMORY_VALUES) {
-            float[] all = new float[n * length];
-            float[] allMasks = masks == null ? null : new float[n * hw];
-            String task = "Reading " + name;
-            progress.update(task, 0, n);
-            for (int i = 0; i < n; i++) {
-                read(entries.get(i).file(), spec, preprocessing, all, i * length);
-                if (masks != null) {
-                    ImageFolder.readMask(folder.maskFile(masks, entries.get(i).file()), spec.width(), spec.height(),
-                            allMasks, i * hw);
-                }
-                if ((i + 1) % 100 == 0 || i + 1 == n) {
-                    progress.update(task, i + 1, n);
-                }
-            }
-            var array = Nd4j.create(all, spec.batchShape(n), 'c');
-            images = (from, to) -> array.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
-            if (masks != null) {
-                var maskArray = Nd4j.create(allMasks, new long[] {n, spec.height(), spec.width()}, 'c');
-                maskBatches = (from, to) -> maskArray.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
-            }
-        } else {
-            images = (from, to) -> {
-                float[] batch = new float[(to - from) * length];
-                for (int i = from; i < to; i++) {
-                    read(entries.get(i).file(), spec, preprocessing, batch, (i - from) * length);
-                }
-                return Nd4j.create(batch, spec.batchShape(to - from), 'c');
-            };
-            if (masks != null) {
-                maskBatches = (from, to) -> {
-                    float[] batch = new float[(to - from) * hw];
-                    for (int i = from; i < to; i++) {
-                        ImageFolder.readMask(folder.maskFile(masks, entries.get(i).file()), spec.width(),
-                                spec.height(), batch, (i - from) * hw);
-                    }
-                    return Nd4j.create(batch, new long[] {to - from, spec.height(), spec.width()}, 'c');
-                };
-            }
+            images = inMemory(fromDisk, n, "Reading " + name, progress);
+            maskBatches = masks == null ? null : inMemory(masksFromDisk, n, "Reading the masks of " + name, progress);
         }
         LabelledImages data = new LabelledImages(name, folder.classes(), spec, labels, files, images, drawing, ranges,
                 null);
         return maskBatches == null ? data : data.withMasks(maskBatches);
+    }
+
+    /** Everything {@code source} holds, read once in chunks (with progress) and then served from memory. */
+    private static ImageBatches inMemory(ImageBatches source, int n, String task, Progress progress) {
+        if (n == 0) {
+            return source;
+        }
+        List<org.nd4j.linalg.api.ndarray.INDArray> chunks = new ArrayList<>();
+        progress.update(task, 0, n);
+        for (int from = 0; from < n; from += 100) {
+            int to = Math.min(n, from + 100);
+            chunks.add(source.read(from, to));
+            progress.update(task, to, n);
+        }
+        var all = chunks.size() == 1 ? chunks.get(0)
+                : Nd4j.concat(0, chunks.toArray(org.nd4j.linalg.api.ndarray.INDArray[]::new));
+        return (from, to) -> all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
     }
 
     /** One image into {@code into} at {@code offset}: channels first; one channel is the image's luma. */

@@ -186,7 +186,7 @@ public final class ReportBuilder {
             for (int i = 0; i < to - from; i++) {
                 int index = from + i;
                 int truth = data.label(index);
-                int predicted = argMax(probabilities[i]);
+                int predicted = CheckContext.argMax(probabilities[i]);
                 tally.add(truth, predicted);
                 double confidence = probabilities[i][predicted];
                 answers[index] = predicted;
@@ -318,16 +318,6 @@ public final class ReportBuilder {
             throw new IllegalStateException("data set '" + data.name() + "' gave a batch of shape "
                     + java.util.Arrays.toString(batch.shape()) + " for images " + from + " to " + to);
         }
-    }
-
-    private static int argMax(float[] row) {
-        int best = 0;
-        for (int c = 1; c < row.length; c++) {
-            if (row[c] > row[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     private static void add(Map<String, Double> timings, String stage, long startNanos) {
