@@ -12,13 +12,25 @@ import java.util.List;
  * @param input       the input it takes, in words
  * @param evaluations one per data set, in data set order
  * @param gallery     explained predictions: per data set, per class, correct then wrong, most confident first
+ * @param neurons     what groups of its neurons respond to ({@link NeuronReport#NONE} when not examined)
  */
 public record ModelReport(String name, String file, String sha256, String input, List<Evaluation> evaluations,
-                          List<GallerySample> gallery) {
+                          List<GallerySample> gallery, NeuronReport neurons) {
 
     public ModelReport {
         evaluations = List.copyOf(evaluations);
         gallery = List.copyOf(gallery);
+        neurons = neurons == null ? NeuronReport.NONE : neurons;
+    }
+
+    /** A model report without a neuron analysis. */
+    public ModelReport(String name, String file, String sha256, String input, List<Evaluation> evaluations,
+                       List<GallerySample> gallery) {
+        this(name, file, sha256, input, evaluations, gallery, NeuronReport.NONE);
+    }
+
+    public ModelReport withNeurons(NeuronReport neurons) {
+        return new ModelReport(name, file, sha256, input, evaluations, gallery, neurons);
     }
 
     public Evaluation evaluation(String dataset) {

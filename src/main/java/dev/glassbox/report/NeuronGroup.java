@@ -1,0 +1,34 @@
+package dev.glassbox.report;
+
+import java.util.List;
+
+/**
+ * One group of neurons: a non-negative direction in a layer's channel space.
+ *
+ * @param index      1, 2, ... within its layer, most active first
+ * @param picture    page-relative path of the picture optimized to raise the group's activation
+ * @param objective  the group's mean activation (activation · unit direction, averaged over positions) on the picture
+ * @param datasetMax the highest value of the same objective on any data set image
+ * @param caption    one sentence, generated from the data, saying what the group responds to
+ * @param notes      the evidence behind the caption, one sentence each
+ * @param offObject  share of the group's activation outside the object masks, or NaN where the data has no masks
+ * @param topChannels the channels with the largest weights in the direction, largest first
+ * @param examples   the data set images on which the group is most active, strongest first
+ * @param classes    every class with its reliance on the group, most reliant first
+ */
+public record NeuronGroup(int index, String picture, double objective, double datasetMax, String caption,
+                          List<String> notes, double offObject, List<Integer> topChannels,
+                          List<GroupExample> examples, List<ClassReliance> classes) {
+
+    public NeuronGroup {
+        notes = List.copyOf(notes);
+        topChannels = List.copyOf(topChannels);
+        examples = List.copyOf(examples);
+        classes = List.copyOf(classes);
+    }
+
+    /** The objective reached relative to the data set's maximum (1 = as high as the strongest real image). */
+    public double reached() {
+        return Reached.ratio(objective, datasetMax);
+    }
+}
