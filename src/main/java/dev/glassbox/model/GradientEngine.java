@@ -278,6 +278,47 @@ public final class GradientEngine {
         return new ObjectiveGradient(d.activations().get(layer), d.gradients().input());
     }
 
+    /**
+     * The input gradient of a sum of objectives on several layers at once, in one forward and one backward pass:
+     * each entry maps a layer's activations to d(objective)/d(those activations) (zeros for the examples the
+     * objective does not concern). The output layer's name stands for the logits. Feature visualization optimizes
+     * pictures for different layers in one batch with it.
+     *
+     * @return the activations of every named layer, by name, and d(sum of objectives)/d(input)
+     */
+    public MultiObjectiveGradient objectivesGradient(INDArray input, Map<String, UnaryOperator<INDArray>> objectives) {
+        if (objectives.isEmpty()) {
+            throw new IllegalArgumentException("no objectives");
+        }
+        Map<Integer, UnaryOperator<INDArray>> byIndex = new LinkedHashMap<>();
+        objectives.forEach((layer, objective) -> byIndex.put(indexOf(layer), objective));
+        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(byIndex.keySet()));
+            Map<Integer, INDArray> seeds = new HashMap<>();
+            Map<String, INDArray> activations = new LinkedHashMap<>();
+            for (var e : byIndex.entrySet()) {
+                INDArray out = outputs[e.getKey()];
+                INDArray seed = e.getValue().apply(out);
+                if (!Arrays.equals(seed.shape(), out.shape())) {
+                    throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
+                            + " for an output of shape " + Arrays.toString(out.shape()));
+                }
+                seeds.put(e.getKey(), seed);
+                activations.put(vertices[e.getKey()].getVertexName(), out.detach());
+            }
+            Gradients gradients;
+            try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
+                gradients = walkBack(seeds, BackwardRule.NONE, Set.of(), true);
+            }
+            return new MultiObjectiveGradient(Collections.unmodifiableMap(activations), gradients.input());
+        }
+    }
+
+    /** The name under which {@link #objectivesGradient} takes an objective on the logits. */
+    public String logitsLayer() {
+        return outputName();
+    }
+
     /** A one-hot gradient at the logits: each example differentiates its own target's logit. */
     public INDArray targetEpsilon(int[] targets, long batch) {
         if (targets.length != batch) {
@@ -362,8 +403,18 @@ public final class GradientEngine {
     }
 
     private Gradients walkBack(int start, INDArray epsilon, BackwardRule rule, Set<Integer> wanted, boolean toInput) {
+        return walkBack(Map.of(start, epsilon), rule, wanted, toInput);
+    }
+
+    /** The backward pass from gradients given at one or more vertices, summed where paths merge. */
+    private Gradients walkBack(Map<Integer, INDArray> seeds, BackwardRule rule, Set<Integer> wanted,
+                               boolean toInput) {
         INDArray[] eps = new INDArray[vertices.length];
-        eps[start] = epsilon.castTo(dataType);
+        int start = -1;
+        for (var seed : seeds.entrySet()) {
+            eps[seed.getKey()] = seed.getValue().castTo(dataType);
+            start = start < 0 || position[seed.getKey()] > position[start] ? seed.getKey() : start;
+        }
         Map<String, INDArray> recorded = new LinkedHashMap<>();
         for (int p = position[start]; p >= 0; p--) {
             int idx = order[p];
