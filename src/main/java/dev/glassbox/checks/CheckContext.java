@@ -97,27 +97,7 @@ public final class CheckContext {
 
     /** The images at {@code indices} in pixel values. */
     public float[][] pixels(LabelledImages data, int[] indices) {
-        InputSpec nchw = pixelSpec(data);
-        int length = (int) nchw.length();
-        int hw = data.input().height() * data.input().width();
-        float[][] out = new float[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            INDArray one = data.images().read(indices[i], indices[i] + 1);
-            float[] v = Layouts.convert(one.castTo(DataType.FLOAT), data.input(), nchw, data.name(), model.name())
-                    .dup('c').reshape(-1).toFloatVector();
-            if (v.length != length) {
-                throw new IllegalStateException("image " + indices[i] + " of " + data.name() + " has " + v.length
-                        + " values, expected " + length);
-            }
-            for (int c = 0; c < nchw.channels(); c++) {
-                PixelRange r = data.channelRanges().get(c);
-                for (int p = c * hw; p < (c + 1) * hw; p++) {
-                    v[p] = (float) ((v[p] - r.black()) / (r.white() - r.black()));
-                }
-            }
-            out[i] = v;
-        }
-        return out;
+        return data.pixels(indices);
     }
 
     /** Pixel batches back into the model's input: its layout, preprocessing and data type. */

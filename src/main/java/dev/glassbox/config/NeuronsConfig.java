@@ -7,22 +7,28 @@ import java.util.List;
  *
  * @param layers layer names as {@code glassbox inspect} lists them, or {@code auto} to let Glassbox choose
  * @param groups how many groups of units each layer is split into, 1 to 64
+ * @param steps  optimization steps behind each picture of a group or class, 1 to 4096 (Lucid uses 512)
  */
-public record NeuronsConfig(List<String> layers, int groups) {
+public record NeuronsConfig(List<String> layers, int groups, int steps) {
 
     /** The keys of {@code neurons:}. */
-    public static final List<String> KEYS = List.of("layers", "groups");
+    public static final List<String> KEYS = List.of("layers", "groups", "steps");
 
     public static final String AUTO = "auto";
     public static final int DEFAULT_GROUPS = 6;
     public static final int MAX_GROUPS = 64;
+    public static final int DEFAULT_STEPS = 256;
+    public static final int MAX_STEPS = 4096;
 
-    public static final NeuronsConfig DEFAULT = new NeuronsConfig(List.of(AUTO), DEFAULT_GROUPS);
+    public static final NeuronsConfig DEFAULT = new NeuronsConfig(List.of(AUTO), DEFAULT_GROUPS, DEFAULT_STEPS);
 
     public NeuronsConfig {
         layers = List.copyOf(layers);
         if (groups < 1 || groups > MAX_GROUPS) {
             throw new IllegalArgumentException("neuron groups " + groups + " is not in 1.." + MAX_GROUPS);
+        }
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("neuron picture steps " + steps + " is not in 1.." + MAX_STEPS);
         }
     }
 
@@ -43,6 +49,8 @@ public record NeuronsConfig(List<String> layers, int groups) {
         }
         ConfigNode groupsNode = node.get("groups");
         int groups = groupsNode.isPresent() ? (int) groupsNode.wholeNumber(1, MAX_GROUPS) : DEFAULT_GROUPS;
-        return new NeuronsConfig(layers, groups);
+        ConfigNode stepsNode = node.get("steps");
+        int steps = stepsNode.isPresent() ? (int) stepsNode.wholeNumber(1, MAX_STEPS) : DEFAULT_STEPS;
+        return new NeuronsConfig(layers, groups, steps);
     }
 }

@@ -269,6 +269,19 @@ public final class GradientEngine {
         }
     }
 
+    /** The true outputs of several layers in one forward pass, by name (the output layer's name gives the logits). */
+    public Map<String, INDArray> activations(INDArray input, Collection<String> layers) {
+        Set<Integer> indices = indicesOf(layers);
+        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(indices));
+            Map<String, INDArray> result = new LinkedHashMap<>();
+            for (int idx : indices) {
+                result.put(vertices[idx].getVertexName(), outputs[idx].detach());
+            }
+            return Collections.unmodifiableMap(result);
+        }
+    }
+
     /**
      * The input gradient of an objective on a layer's activations: {@code objective} maps the activations to
      * d(objective)/d(activations); the result holds those activations and d(objective)/d(input).

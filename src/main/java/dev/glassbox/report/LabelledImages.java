@@ -23,10 +23,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                (brighter, grayscale, recoloured) work in pixel values and convert back
  * @param masks   the object masks, or null: {@code read(from, to)} gives {@code [n, height, width]} with 1 on the
  *                object and 0 elsewhere
+ * @param traits  what is known about each image besides its class (from a manifest), for captions
  */
 public record LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
                              ImageBatches images, PixelRange pixels, List<PixelRange> channelRanges,
-                             ImageBatches masks) {
+                             ImageBatches masks, List<ImageTrait> traits) {
+
+    /** A data set without traits. */
+    public LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
+                          ImageBatches images, PixelRange pixels, List<PixelRange> channelRanges,
+                          ImageBatches masks) {
+        this(name, classes, input, labels, files, images, pixels, channelRanges, masks, List.of());
+    }
 
     /** A data set without masks whose channels share one pixel range. */
     public LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
@@ -45,6 +53,13 @@ public record LabelledImages(String name, List<String> classes, InputSpec input,
         Objects.requireNonNull(images);
         Objects.requireNonNull(pixels);
         channelRanges = List.copyOf(channelRanges);
+        traits = List.copyOf(traits);
+        for (ImageTrait t : traits) {
+            if (t.flags().length != labels.length) {
+                throw new IllegalArgumentException("data set '" + name + "': trait '" + t.phrase() + "' has "
+                        + t.flags().length + " flags for " + labels.length + " images");
+            }
+        }
         if (!input.isImage()) {
             throw new IllegalArgumentException("data set '" + name + "': input " + input.describe()
                     + " is not an image");
@@ -86,11 +101,47 @@ public record LabelledImages(String name, List<String> classes, InputSpec input,
 
     /** The same images with object masks. */
     public LabelledImages withMasks(ImageBatches objectMasks) {
-        return new LabelledImages(name, classes, input, labels, files, images, pixels, channelRanges, objectMasks);
+        return new LabelledImages(name, classes, input, labels, files, images, pixels, channelRanges, objectMasks,
+                traits);
+    }
+
+    /** The same images with traits. */
+    public LabelledImages withTraits(List<ImageTrait> imageTraits) {
+        return new LabelledImages(name, classes, input, labels, files, images, pixels, channelRanges, masks,
+                imageTraits);
     }
 
     public boolean hasMasks() {
         return masks != null;
+    }
+
+    /**
+     * The images at {@code indices} as pixel values in [0, 1] (each channel's black to white), NCHW,
+     * {@code [n][channels × height × width]}: the form in which images are drawn and edited.
+     */
+    public float[][] pixels(int[] indices) {
+        InputSpec nchw = InputSpec.image(dev.glassbox.model.InputLayout.NCHW, input.channels(), input.height(),
+                input.width());
+        int length = (int) nchw.length();
+        int hw = input.height() * input.width();
+        float[][] out = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            INDArray one = images.read(indices[i], indices[i] + 1);
+            float[] v = Layouts.convert(one.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT), input, nchw, name, "")
+                    .dup('c').reshape(-1).toFloatVector();
+            if (v.length != length) {
+                throw new IllegalStateException("image " + indices[i] + " of " + name + " has " + v.length
+                        + " values, expected " + length);
+            }
+            for (int c = 0; c < nchw.channels(); c++) {
+                PixelRange r = channelRanges.get(c);
+                for (int p = c * hw; p < (c + 1) * hw; p++) {
+                    v[p] = (float) ((v[p] - r.black()) / (r.white() - r.black()));
+                }
+            }
+            out[i] = v;
+        }
+        return out;
     }
 
     public int size() {

@@ -1,0 +1,335 @@
+package dev.glassbox.featurevis;
+
+import dev.glassbox.Progress;
+import dev.glassbox.imaging.InputPicture;
+import dev.glassbox.imaging.Overlay;
+import dev.glassbox.imaging.PixelRange;
+import dev.glassbox.imaging.SaliencyMap;
+import dev.glassbox.imaging.Upscale;
+import dev.glassbox.model.BackwardRule;
+import dev.glassbox.model.Differentiation;
+import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.InputLayout;
+import dev.glassbox.model.InputSpec;
+import dev.glassbox.report.ClassPicture;
+import dev.glassbox.report.ImageStore;
+import dev.glassbox.report.LabelledImages;
+import dev.glassbox.report.Layouts;
+import dev.glassbox.report.LayerGroups;
+import dev.glassbox.report.NeuronGroup;
+import dev.glassbox.report.NeuronReport;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Neuron groups and class pictures for one model ("The Building Blocks of Interpretability", sized for small
+ * models): the activations of each chosen layer over a seeded sample of the data, factored by NMF into groups of
+ * channels; one pass over every image to find each group's strongest examples and what they have in common; the
+ * classes that rely on each group; and an optimized picture for every group and every class.
+ *
+ * <p>A group's activation at a position is the layer's activation vector projected on the group's unit direction
+ * (a · h); its activation on an image is the mean over positions. The same measure ranks the examples, is drawn over
+ * them, and is what the group's picture is optimized for, so "reached" compares like with like.
+ */
+public final class NeuronAnalysis {
+
+    /** Images whose activations the factorization is fitted on (fewer when the data has fewer). */
+    static final int SAMPLE_IMAGES = 240;
+    /** Positions drawn from each sampled image. */
+    static final int POSITIONS_PER_IMAGE = 16;
+    /** Real examples shown per group. */
+    static final int EXAMPLES = 8;
+    /** How many of a group's strongest images its class mix is read from. */
+    static final int TOP_FOR_CLASSES = 50;
+
+    /**
+     * @param layers      the layers to group ({@link NeuronLayers#resolve})
+     * @param groups      groups per layer
+     * @param steps       optimization steps per picture
+     * @param seed        every sampled choice and every picture's start
+     * @param batchSize   images per forward pass
+     * @param pictureSize the smallest side, in pixels, pictures are enlarged to
+     */
+    public record Settings(List<String> layers, int groups, int steps, long seed, int batchSize, int pictureSize) {
+        public Settings {
+            layers = List.copyOf(layers);
+        }
+    }
+
+    private final GradientEngine engine;
+    private final int modelIndex;
+    private final ImageStore store;
+    private final Settings settings;
+    private final Progress progress;
+    private final String modelName;
+
+    public NeuronAnalysis(GradientEngine engine, String modelName, int modelIndex, ImageStore store, Settings settings,
+                          Progress progress) {
+        this.engine = engine;
+        this.modelName = modelName;
+        this.modelIndex = modelIndex;
+        this.store = store;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Runs the analysis over the data sets (the first one's preprocessing draws the pictures). */
+    public NeuronReport run(List<LabelledImages> datasets) {
+        List<String> layers = settings.layers();
+        List<LayerScan> scans = new ArrayList<>();
+        List<ImageRef> sample = layers.isEmpty() ? List.of() : sample(datasets);
+        if (!layers.isEmpty()) {
+            Map<String, double[][]> rows = collect(datasets, sample);
+            for (String layer : layers) {
+                progress.update("Grouping the neurons of " + layer + " in " + modelName, 0, 1);
+                Nmf.Factorization f = Nmf.fit(rows.get(layer), settings.groups(), settings.seed());
+                scans.add(new LayerScan(layer, Activations.of(engine.layer(layer)), engine.layer(layer).spatialSize(),
+                        f, rows.get(layer).length, datasets));
+            }
+        }
+        double[] logitMax = scanAll(datasets, scans);
+        if (!scans.isEmpty()) {
+            reliance(datasets, sample, scans);
+        }
+        List<FeatureVisualizer.Picture> pictures = optimize(datasets.get(0), scans);
+        List<LayerGroups> layerGroups = new ArrayList<>();
+        int at = 0;
+        for (LayerScan scan : scans) {
+            List<NeuronGroup> groups = new ArrayList<>();
+            for (int g = 0; g < scan.groups(); g++) {
+                FeatureVisualizer.Picture p = pictures.get(at++);
+                String picture = putPicture(folder(scan.layer) + "/g" + (g + 1) + ".png", p.pixels());
+                groups.add(scan.describe(g, p.value(), picture, examples(scan, g, datasets)));
+            }
+            layerGroups.add(new LayerGroups(scan.layer, engine.layer(scan.layer).shapeText(),
+                    scan.layout.channels(), scan.sampledImages(), scan.sampledPositions, scan.factors.explained(),
+                    groups));
+        }
+        List<ClassPicture> classPictures = new ArrayList<>();
+        List<String> classes = datasets.get(0).classes();
+        for (int k = 0; k < classes.size(); k++) {
+            FeatureVisualizer.Picture p = pictures.get(at++);
+            String picture = putPicture("neurons/m" + modelIndex + "/class-" + (k + 1) + ".png", p.pixels());
+            classPictures.add(new ClassPicture(classes.get(k), picture, p.value(), logitMax[k]));
+        }
+        return new NeuronReport(settings.steps(), classPictures, layerGroups);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The sample and the factorization
+
+    /** An image of one of the data sets. */
+    record ImageRef(int dataset, int index) {}
+
+    /** A seeded sample of up to {@link #SAMPLE_IMAGES} images, spread over the data sets in proportion to size. */
+    List<ImageRef> sample(List<LabelledImages> datasets) {
+        int total = datasets.stream().mapToInt(LabelledImages::size).sum();
+        List<ImageRef> out = new ArrayList<>();
+        Random random = new Random(settings.seed());
+        for (int d = 0; d < datasets.size(); d++) {
+            int n = datasets.get(d).size();
+            int take = total <= SAMPLE_IMAGES ? n : (int) Math.round((double) SAMPLE_IMAGES * n / total);
+            int[] order = shuffled(n, random);
+            int[] picked = Arrays.copyOf(order, Math.min(n, take));
+            Arrays.sort(picked);
+            for (int i : picked) {
+                out.add(new ImageRef(d, i));
+            }
+        }
+        return out;
+    }
+
+    /** Rows of activations (negatives cut to zero) at a seeded choice of positions of the sampled images. */
+    private Map<String, double[][]> collect(List<LabelledImages> datasets, List<ImageRef> sample) {
+        Map<String, List<double[]>> rows = new LinkedHashMap<>();
+        settings.layers().forEach(l -> rows.put(l, new ArrayList<>()));
+        Random random = new Random(settings.seed() + 1);
+        String task = "Collecting activations of " + modelName;
+        forEachBatch(datasets, sample, task, (refs, input) -> {
+            Map<String, INDArray> acts = engine.activations(input, settings.layers());
+            for (String layer : settings.layers()) {
+                Activations layout = Activations.of(engine.layer(layer));
+                float[] flat = acts.get(layer).dup('c').reshape(-1).toFloatVector();
+                for (int i = 0; i < refs.size(); i++) {
+                    int[] positions = shuffled(layout.positions(), random);
+                    for (int p = 0; p < Math.min(POSITIONS_PER_IMAGE, positions.length); p++) {
+                        double[] row = new double[layout.channels()];
+                        for (int c = 0; c < row.length; c++) {
+                            row[c] = Math.max(0, flat[i * layout.length() + layout.at(c, positions[p])]);
+                        }
+                        rows.get(layer).add(row);
+                    }
+                }
+            }
+        });
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        rows.forEach((l, r) -> out.put(l, r.toArray(double[][]::new)));
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The pass over every image
+
+    /** Feeds every image through the model once; returns each class's highest logit. */
+    private double[] scanAll(List<LabelledImages> datasets, List<LayerScan> scans) {
+        int classes = engine.classes();
+        double[] logitMax = new double[classes];
+        Arrays.fill(logitMax, Double.NEGATIVE_INFINITY);
+        List<ImageRef> all = new ArrayList<>();
+        for (int d = 0; d < datasets.size(); d++) {
+            for (int i = 0; i < datasets.get(d).size(); i++) {
+                all.add(new ImageRef(d, i));
+            }
+        }
+        List<String> wanted = new ArrayList<>(settings.layers());
+        wanted.add(engine.logitsLayer());
+        forEachBatch(datasets, all, "Finding each neuron group's strongest images in " + modelName, (refs, input) -> {
+            Map<String, INDArray> acts = engine.activations(input, wanted);
+            float[][] logits = acts.get(engine.logitsLayer()).castTo(DataType.FLOAT).toFloatMatrix();
+            for (float[] row : logits) {
+                for (int k = 0; k < classes; k++) {
+                    logitMax[k] = Math.max(logitMax[k], row[k]);
+                }
+            }
+            for (LayerScan scan : scans) {
+                scan.add(refs, acts.get(scan.layer));
+            }
+        });
+        return logitMax;
+    }
+
+    /** Each group's mean contribution to each class's logit on the sampled images of that class. */
+    private void reliance(List<LabelledImages> datasets, List<ImageRef> sample, List<LayerScan> scans) {
+        List<String> layers = settings.layers();
+        forEachBatch(datasets, sample, "Measuring which classes rely on which groups in " + modelName,
+                (refs, input) -> {
+                    int[] labels = refs.stream().mapToInt(r -> datasets.get(r.dataset).label(r.index)).toArray();
+                    Differentiation d = engine.differentiate(input, null,
+                            logits -> engine.targetEpsilon(labels, refs.size()), BackwardRule.NONE, layers, layers);
+                    for (LayerScan scan : scans) {
+                        scan.addReliance(labels, d.activations().get(scan.layer), d.gradients().layer(scan.layer));
+                    }
+                });
+    }
+
+    private interface BatchWork {
+        void accept(List<ImageRef> refs, INDArray input);
+    }
+
+    /** The images in batches of the model's input, with progress. */
+    private void forEachBatch(List<LabelledImages> datasets, List<ImageRef> refs, String task, BatchWork work) {
+        progress.update(task, 0, refs.size());
+        int size = Math.max(1, settings.batchSize());
+        int from = 0;
+        while (from < refs.size()) {
+            int d = refs.get(from).dataset;
+            int to = from;
+            while (to < refs.size() && to - from < size && refs.get(to).dataset == d) {
+                to++;
+            }
+            List<ImageRef> part = refs.subList(from, to);
+            LabelledImages data = datasets.get(d);
+            INDArray batch = read(data, part);
+            work.accept(part, Layouts.convert(batch, data.input(), engine.input(), data.name(), modelName)
+                    .castTo(engine.dataType()));
+            from = to;
+            progress.update(task, from, refs.size());
+        }
+    }
+
+    /** The images of one data set, contiguous runs read at once. */
+    private static INDArray read(LabelledImages data, List<ImageRef> part) {
+        List<INDArray> pieces = new ArrayList<>();
+        int i = 0;
+        while (i < part.size()) {
+            int j = i + 1;
+            while (j < part.size() && part.get(j).index == part.get(j - 1).index + 1) {
+                j++;
+            }
+            pieces.add(data.images().read(part.get(i).index, part.get(j - 1).index + 1).castTo(DataType.FLOAT));
+            i = j;
+        }
+        return pieces.size() == 1 ? pieces.get(0) : Nd4j.concat(0, pieces.toArray(INDArray[]::new));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Pictures
+
+    /** Every group's picture, layer by layer, then every class's, in one batch. */
+    private List<FeatureVisualizer.Picture> optimize(LabelledImages data, List<LayerScan> scans) {
+        List<Objective> objectives = new ArrayList<>();
+        for (LayerScan scan : scans) {
+            for (int g = 0; g < scan.groups(); g++) {
+                objectives.add(Objective.direction(scan.layer, scan.direction(g), Objective.Measure.DOT));
+            }
+        }
+        for (int k = 0; k < engine.classes(); k++) {
+            objectives.add(Objective.classLogit(k));
+        }
+        InputSpec in = engine.input();
+        var visualizer = new FeatureVisualizer(engine, data.channelRanges());
+        return visualizer.optimize(objectives, FeatureVisualizer.Settings.of(settings.steps(), settings.seed(),
+                in.height(), in.width()), (what, done, total) -> progress.update("Drawing " + objectives.size()
+                + " neuron and class pictures for " + modelName, done, total));
+    }
+
+    private String putPicture(String name, float[] pixels) {
+        InputSpec in = engine.input();
+        BufferedImage image = InputPicture.of(pixels, nchw(in), PixelRange.UNIT);
+        return store.put(name, enlarge(image));
+    }
+
+    private BufferedImage enlarge(BufferedImage image) {
+        return Upscale.nearest(image, Upscale.factorFor(image.getWidth(), image.getHeight(), settings.pictureSize()));
+    }
+
+    private static InputSpec nchw(InputSpec in) {
+        return InputSpec.image(InputLayout.NCHW, in.channels(), in.height(), in.width());
+    }
+
+    /** A group's strongest images with its activation drawn over them. */
+    private List<dev.glassbox.report.GroupExample> examples(LayerScan scan, int group, List<LabelledImages> datasets) {
+        List<dev.glassbox.report.GroupExample> out = new ArrayList<>();
+        List<LayerScan.Top> top = scan.top(group);
+        for (int j = 0; j < top.size(); j++) {
+            LayerScan.Top t = top.get(j);
+            LabelledImages data = datasets.get(t.ref().dataset);
+            float[] pixels = data.pixels(new int[] {t.ref().index})[0];
+            InputSpec in = data.input();
+            BufferedImage drawn = InputPicture.of(pixels, nchw(in), PixelRange.UNIT);
+            float[] map = scan.upsample(t.map(), in.height(), in.width());
+            BufferedImage overlay = Overlay.of(drawn, new SaliencyMap(in.height(), in.width(), map));
+            String picture = store.put(folder(scan.layer) + "/g" + (group + 1) + "-e" + (j + 1) + ".png",
+                    enlarge(overlay));
+            out.add(new dev.glassbox.report.GroupExample(data.name(), data.files().get(t.ref().index),
+                    data.classes().get(data.label(t.ref().index)), picture, t.score()));
+        }
+        return out;
+    }
+
+    private String folder(String layer) {
+        return "neurons/m" + modelIndex + "/" + dev.glassbox.checks.CheckContext.slug(layer);
+    }
+
+    static int[] shuffled(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}
