@@ -88,6 +88,9 @@ public final class SummaryJson {
                 ObjectNode maps = g.putObject("maps");
                 s.maps().forEach(map -> maps.put(map.method(), map.picture()));
             }
+            if (!m.neurons().isEmpty()) {
+                neurons(mo.putObject("neurons"), m.neurons());
+            }
         }
         ArrayNode datasets = root.putArray("datasets");
         for (DatasetSummary d : report.datasets()) {
@@ -149,6 +152,64 @@ public final class SummaryJson {
                     addNumber(y, s.y()[i]);
                 }
             }
+        }
+    }
+
+    /** A model's neuron analysis; every figure that is not a number (a ratio with no real image above zero) is null. */
+    private static void neurons(ObjectNode no, NeuronReport n) {
+        no.put("steps", n.steps());
+        ArrayNode pictures = no.putArray("classPictures");
+        for (ClassPicture c : n.classPictures()) {
+            ObjectNode co = pictures.addObject();
+            co.put("class", c.className());
+            co.put("picture", c.picture());
+            number(co, "objective", c.objective());
+            number(co, "datasetMax", c.datasetMax());
+            number(co, "reached", c.reached());
+        }
+        ArrayNode layers = no.putArray("layers");
+        for (LayerGroups l : n.layers()) {
+            ObjectNode lo = layers.addObject();
+            lo.put("layer", l.layer());
+            lo.put("shape", l.shape());
+            lo.put("channels", l.channels());
+            lo.put("images", l.images());
+            lo.put("positions", l.positions());
+            number(lo, "explained", l.explained());
+            ArrayNode groups = lo.putArray("groups");
+            for (NeuronGroup g : l.groups()) {
+                group(groups.addObject(), g);
+            }
+        }
+    }
+
+    private static void group(ObjectNode go, NeuronGroup g) {
+        go.put("index", g.index());
+        go.put("picture", g.picture());
+        number(go, "objective", g.objective());
+        number(go, "datasetMax", g.datasetMax());
+        number(go, "reached", g.reached());
+        go.put("caption", g.caption());
+        ArrayNode notes = go.putArray("notes");
+        g.notes().forEach(notes::add);
+        number(go, "offObject", g.offObject());
+        ArrayNode channels = go.putArray("topChannels");
+        g.topChannels().forEach(channels::add);
+        ArrayNode examples = go.putArray("examples");
+        for (GroupExample e : g.examples()) {
+            ObjectNode eo = examples.addObject();
+            eo.put("dataset", e.dataset());
+            eo.put("file", e.file());
+            eo.put("trueClass", e.trueClass());
+            eo.put("picture", e.picture());
+            number(eo, "activation", e.activation());
+        }
+        ArrayNode classes = go.putArray("classes");
+        for (ClassReliance c : g.classes()) {
+            ObjectNode co = classes.addObject();
+            co.put("class", c.className());
+            number(co, "contribution", c.contribution());
+            number(co, "share", c.share());
         }
     }
 

@@ -80,4 +80,78 @@ class SummaryJsonTest {
             assertEquals("fail", root.get("verdict").asText(), "an error fails the verdict");
         }
     }
+
+    @Test
+    void aNeuronAnalysisIsWrittenUnderItsModelWithNullsForFiguresThatAreNotNumbers() throws Exception {
+        try (ImageStore store = ImageStore.temporary()) {
+            Report base = TinyReports.build(store, List.of(TinyReports.model("one", 3), TinyReports.model("two", 4)),
+                    List.of(TinyReports.images("d", CLASSES, 6, 1)));
+            Report report = TinyReports.withNeurons(base, 0, TinyReports.hostileNeurons(store, "d", CLASSES));
+            String json = SummaryJson.toJson(report);
+            assertFalse(json.contains("NaN"), "JSON has no NaN");
+            JsonNode root = new ObjectMapper().readTree(json);
+            assertFalse(root.get("models").get(1).has("neurons"), "a model without the analysis has no entry");
+            JsonNode neurons = root.get("models").get(0).get("neurons");
+            assertEquals(64, neurons.get("steps").asInt());
+
+            JsonNode pictures = neurons.get("classPictures");
+            assertEquals(CLASSES.size(), pictures.size());
+            JsonNode a = pictures.get(0);
+            assertEquals(List.of("class", "picture", "objective", "datasetMax", "reached"), fields(a));
+            assertEquals("a", a.get("class").asText());
+            assertTrue(a.get("picture").asText().startsWith("img/neurons/"));
+            assertEquals(1.8, a.get("reached").asDouble(), 1e-9);
+            assertEquals(-1, pictures.get(1).get("datasetMax").asDouble());
+            assertTrue(pictures.get(1).get("reached").isNull(), "a class below zero on every image has no ratio");
+
+            JsonNode layers = neurons.get("layers");
+            assertEquals(2, layers.size());
+            JsonNode layer = layers.get(0);
+            assertEquals(List.of("layer", "shape", "channels", "images", "positions", "explained", "groups"),
+                    fields(layer));
+            assertEquals(TinyReports.HOSTILE_LAYER, layer.get("layer").asText(), "JSON keeps names as they are");
+            assertEquals(0.743, layer.get("explained").asDouble());
+            assertTrue(layers.get(1).get("explained").isNull());
+
+            JsonNode g1 = layer.get("groups").get(0);
+            assertEquals(List.of("index", "picture", "objective", "datasetMax", "reached", "caption", "notes",
+                    "offObject", "topChannels", "examples", "classes"), fields(g1));
+            assertEquals(1, g1.get("index").asInt());
+            assertEquals(1.8, g1.get("reached").asDouble(), 1e-9);
+            assertEquals(0.72, g1.get("offObject").asDouble());
+            assertEquals("[4,17,9]", g1.get("topChannels").toString());
+            assertTrue(g1.get("caption").asText().contains("<script>"));
+            assertEquals(2, g1.get("notes").size());
+            assertEquals(8, g1.get("examples").size());
+            JsonNode example = g1.get("examples").get(0);
+            assertEquals(List.of("dataset", "file", "trueClass", "picture", "activation"), fields(example));
+            assertEquals(2.5, example.get("activation").asDouble());
+            JsonNode reliance = g1.get("classes").get(0);
+            assertEquals(List.of("class", "contribution", "share"), fields(reliance));
+            assertEquals("a", reliance.get("class").asText());
+            assertEquals(0.41, reliance.get("share").asDouble());
+
+            JsonNode g2 = layer.get("groups").get(1);
+            assertTrue(g2.get("reached").isNull(), "a group never active on real images has no ratio");
+            assertTrue(g2.get("offObject").isNull(), "no masks, no share off the objects");
+            assertEquals(0, g2.get("datasetMax").asDouble());
+        }
+    }
+
+    @Test
+    void aReportWithoutNeuronAnalysisWritesNoNeuronsEntry() throws Exception {
+        try (ImageStore store = ImageStore.temporary()) {
+            Report report = TinyReports.build(store, List.of(TinyReports.model("one", 3)),
+                    List.of(TinyReports.images("d", CLASSES, 6, 1)));
+            JsonNode model = new ObjectMapper().readTree(SummaryJson.toJson(report)).get("models").get(0);
+            assertFalse(model.has("neurons"));
+            assertTrue(model.has("gallery"));
+        }
+    }
+
+    private static List<String> fields(JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

@@ -11,14 +11,23 @@ import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.LoadedModel;
 import dev.glassbox.model.ModelFormat;
+import dev.glassbox.report.ClassPicture;
+import dev.glassbox.report.ClassReliance;
+import dev.glassbox.report.GroupExample;
 import dev.glassbox.report.ImageStore;
 import dev.glassbox.report.LabelledImages;
+import dev.glassbox.report.LayerGroups;
+import dev.glassbox.report.ModelReport;
+import dev.glassbox.report.NeuronGroup;
+import dev.glassbox.report.NeuronReport;
 import dev.glassbox.report.ModelUnderTest;
 import dev.glassbox.report.Report;
 import dev.glassbox.report.ReportBuilder;
 import dev.glassbox.report.ReportSettings;
 import dev.glassbox.report.RunInfo;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -151,5 +160,72 @@ public final class TinyReports {
                         "Its confidence can be taken at its word.", List.of(), Map.of(), List.of(reliability)),
                 new CheckResult("sanity", b, null, null, method, CheckStatus.PASS, 0.1, 0.5,
                         "The " + method + " pictures change with the model.", List.of(), Map.of(), List.of()));
+    }
+
+    /** The first of two layers whose names try to inject markup and come out as the same file-safe slug. */
+    public static final String HOSTILE_LAYER = "conv<1>/\"x\"";
+    /** The second, whose slug collides with the first's. */
+    public static final String COLLIDING_LAYER = "conv(1) x";
+    /** A picture path the hostile neuron report names but never writes. */
+    public static final String MISSING_PICTURE = "img/neurons/m0/not-there.png";
+
+    /** The report with {@code neurons} as the analysis of its model {@code model}. */
+    public static Report withNeurons(Report report, int model, NeuronReport neurons) {
+        List<ModelReport> models = new ArrayList<>(report.models());
+        models.set(model, models.get(model).withNeurons(neurons));
+        return new Report(report.title(), report.generatedAt(), report.verdict(), report.verdictNote(), models,
+                report.datasets(), report.timings(), report.versions(), report.introduction(), report.checks(),
+                report.run());
+    }
+
+    /**
+     * A neuron analysis over {@code classes} (of data set {@code dataset}) with markup in its layer names, captions
+     * and notes, pictures written through {@code store} (the class pictures twice as wide as high), and the figures
+     * that are not numbers: a class whose score stays below zero on every image, a group never active on a real
+     * image, groups without object masks. The first layer's first group lies 72% off the objects (a shortcut hint);
+     * the second layer's name makes the same file-safe slug as the first's, and its one group has no examples, no
+     * classes, and a picture that is not in the store.
+     */
+    public static NeuronReport hostileNeurons(ImageStore store, String dataset, List<String> classes) {
+        List<ClassPicture> pictures = new ArrayList<>();
+        double[][] figures = {{9, 5}, {3, -1}, {2, 4}};
+        for (int c = 0; c < classes.size(); c++) {
+            double[] f = figures[c % figures.length];
+            pictures.add(new ClassPicture(classes.get(c), store.put("neurons/m0/class-" + c + ".png",
+                    picture(32, 16, c)), f[0], f[1]));
+        }
+        List<GroupExample> examples = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            examples.add(new GroupExample(dataset, "img-" + k + " <b>.png", classes.get(k % classes.size()),
+                    store.put("neurons/m0/l0/g1-e" + k + ".png", picture(16, 16, k)), 2.5 - 0.1 * k));
+        }
+        List<ClassReliance> reliance = new ArrayList<>();
+        double[] shares = {0.41, -0.12, 0.05};
+        for (int c = 0; c < classes.size(); c++) {
+            reliance.add(new ClassReliance(classes.get(c), 2 * shares[c % shares.length], shares[c % shares.length]));
+        }
+        NeuronGroup shortcut = new NeuronGroup(1, store.put("neurons/m0/l0/g1.png", picture(16, 16, 1)), 4.5, 2.5,
+                "Fires on <b>yellow</b> corners & edges of <script>alert(1)</script>.",
+                List.of("It is <b>3.1×</b> as active on stars & squares.", "<img src=x onerror=alert(1)>"), 0.72,
+                List.of(4, 17, 9), examples, reliance);
+        NeuronGroup silent = new NeuronGroup(2, store.put("neurons/m0/l0/g2.png", picture(16, 16, 2)), 1, 0,
+                "Never fires on real images & <i>never</i> matters.", List.of(), Double.NaN, List.of(2),
+                examples.subList(0, 2), List.of(new ClassReliance(classes.get(0), -0.01, -0.03)));
+        NeuronGroup unseen = new NeuronGroup(1, MISSING_PICTURE, 0.5, 2, "A group whose picture went missing.",
+                List.of("Its picture is not in the report."), 0.1, List.of(), List.of(), List.of());
+        return new NeuronReport(64, pictures, List.of(
+                new LayerGroups(HOSTILE_LAYER, "[4, 6, 6]", 4, 30, 1080, 0.743, List.of(shortcut, silent)),
+                new LayerGroups(COLLIDING_LAYER, "[8]", 8, 30, 30, Double.NaN, List.of(unseen))));
+    }
+
+    /** A small picture with a colour of its own. */
+    private static BufferedImage picture(int width, int height, int seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (seed * 40 + x * 8) % 256 << 16 | (y * 12) % 256 << 8 | 128);
+            }
+        }
+        return image;
     }
 }

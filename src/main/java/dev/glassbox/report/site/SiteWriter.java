@@ -33,9 +33,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Writes a report as a static site that opens from a file, offline: {@code index.html} (the overview, which opens
  * with the verdict and the findings), {@code checks.html}, {@code classes.html}, {@code gallery.html},
- * {@code methods.html}, {@code compare.html} (when the report compares two models), {@code about.html},
- * {@code assets/}, {@code img/}, {@code summary.json}, {@code junit.xml}, and {@code OUT.zip} beside the folder. The site is built in a temporary sibling folder and moved into place only when
- * complete, so a failure never leaves half a report, and a folder that is not a Glassbox report is never replaced.
+ * {@code methods.html}, {@code neurons.html} and one page per layer examined (when a model has a neuron analysis),
+ * {@code compare.html} (when the report compares two models), {@code about.html}, {@code assets/}, {@code img/},
+ * {@code summary.json}, {@code junit.xml}, and {@code OUT.zip} beside the folder. The site is built in a temporary
+ * sibling folder and moved into place only when complete, so a failure never leaves half a report, and a folder
+ * that is not a Glassbox report is never replaced.
  */
 public final class SiteWriter {
 
@@ -47,6 +49,7 @@ public final class SiteWriter {
     private static final Page CLASSES = new Page("classes.html", "classes", "Classes");
     private static final Page GALLERY = new Page("gallery.html", "gallery", "Gallery");
     private static final Page METHODS = new Page("methods.html", "methods", "Methods");
+    private static final Page NEURONS = new Page(NeuronViews.PAGE, "neurons", "Neurons");
     private static final Page COMPARE = new Page("compare.html", "compare", "Compare");
     private static final Page ABOUT = new Page("about.html", "about", "About");
 
@@ -78,12 +81,14 @@ public final class SiteWriter {
             Files.createDirectories(target.getParent());
             staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".writing-");
             String task = "Writing the report";
-            List<Page> pages = pages(report);
-            int steps = pages.size() + 3;
-            progress.update(task, 0, steps);
             copyTree(pictures.folder(), staging.resolve("img"));
             Path site = staging;
             CheckViews views = new CheckViews(report, picture -> Files.isRegularFile(site.resolve(picture)));
+            NeuronViews neurons = new NeuronViews(report, PictureSizes.in(site));
+            List<Page> pages = new ArrayList<>(pages(report));
+            pages.addAll(neurons.layerPages());
+            int steps = pages.size() + 3;
+            progress.update(task, 0, steps);
             Map<String, String> charts = writeCharts(report, views, staging);
             dev.glassbox.imaging.PngFiles.write(dev.glassbox.imaging.Legend.overlayBar(256, 14),
                     staging.resolve(LEGEND));
@@ -92,7 +97,7 @@ public final class SiteWriter {
             copyResource("templates/" + CSS, staging.resolve(CSS));
             Report written = report.withTiming("site", (System.nanoTime() - start) / 1e9);
             for (int i = 0; i < pages.size(); i++) {
-                String html = render(written, pages.get(i), charts, views);
+                String html = render(written, pages.get(i), charts, views, neurons);
                 Files.writeString(staging.resolve(pages.get(i).file()), html, StandardCharsets.UTF_8);
                 progress.update(task, 2 + i, steps);
             }
@@ -113,9 +118,15 @@ public final class SiteWriter {
         }
     }
 
-    /** The pages of this report, in navigation order: the compare page only where it compares two models. */
+    /**
+     * The pages the navigation lists, in its order: the neurons page only where a model has a neuron analysis, the
+     * compare page only where the report compares two models.
+     */
     static List<Page> pages(Report report) {
         List<Page> pages = new ArrayList<>(List.of(OVERVIEW, CHECKS, CLASSES, GALLERY, METHODS));
+        if (NeuronViews.any(report)) {
+            pages.add(NEURONS);
+        }
         if (report.compares()) {
             pages.add(COMPARE);
         }
@@ -124,17 +135,22 @@ public final class SiteWriter {
     }
 
     /** One page as HTML. */
-    String render(Report report, Page page, Map<String, String> charts, CheckViews views) {
+    String render(Report report, Page page, Map<String, String> charts, CheckViews views, NeuronViews neurons) {
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", report);
         context.setVariable("pageTitle", page.title());
         context.setVariable("generatedAt", DateTimeFormatter.ISO_INSTANT.format(report.generatedAt()));
         context.setVariable("version", report.version());
         List<PageLink> nav = new ArrayList<>();
+        List<PageLink> crumbs = new ArrayList<>();
         for (Page p : pages(report)) {
-            nav.add(new PageLink(p.file(), p.title(), p.equals(page)));
+            nav.add(new PageLink(p.file(), p.title(), p.file().equals(page.navFile())));
+            if (!page.inNav() && p.file().equals(page.navFile())) {
+                crumbs.add(new PageLink(p.file(), p.title(), false));
+            }
         }
         context.setVariable("nav", nav);
+        context.setVariable("crumbs", crumbs);
         context.setVariable("css", CSS);
         switch (page.template()) {
             case "overview" -> {
@@ -142,6 +158,7 @@ public final class SiteWriter {
                 context.setVariable("verdict", Badge.verdict(report.verdict()));
                 context.setVariable("findings", views.findings());
                 context.setVariable("findingsNote", views.findingsNote());
+                context.setVariable("neuronsHref", NeuronViews.any(report) ? NeuronViews.PAGE : null);
             }
             case "checks" -> context.setVariable("sections", views.sections());
             case "classes" -> context.setVariable("sections", classesSections(report, charts));
@@ -150,6 +167,8 @@ public final class SiteWriter {
                 context.setVariable("untrusted", views.untrusted());
             }
             case "methods" -> context.setVariable("methods", methodSections(report, views));
+            case "neurons" -> context.setVariable("sections", neurons.sections());
+            case NeuronViews.LAYER_TEMPLATE -> context.setVariable("layer", neurons.layer(page));
             case "compare" -> context.setVariable("comparison", Comparison.of(report, views));
             case "about" -> about(report, context);
             default -> throw new IllegalStateException(page.template());

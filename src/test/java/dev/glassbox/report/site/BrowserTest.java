@@ -39,7 +39,10 @@ class BrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Pages every site has; the compare page comes only with a compared pair of models. */
+    /**
+     * Pages every site has; the compare page comes only with a compared pair of models, the neurons page and its
+     * layer pages only with a neuron analysis.
+     */
     private static final List<String> PAGES = List.of("index.html", "checks.html", "classes.html", "gallery.html",
             "methods.html", "about.html");
 
@@ -121,6 +124,25 @@ class BrowserTest {
         return pages;
     }
 
+    /** The navigation's pages, then the layer pages the neurons page links to (the navigation leaves them out). */
+    private static List<String> everyPageOf(Path site) throws Exception {
+        List<String> pages = new ArrayList<>(pagesOf(site));
+        if (pages.contains(NeuronViews.PAGE)) {
+            Jsoup.parse(site.resolve(NeuronViews.PAGE).toFile(), "UTF-8").select("main .layer-links a")
+                    .eachAttr("href").stream().distinct().forEach(pages::add);
+        }
+        return pages;
+    }
+
+    @Test
+    void theHostileReportHasANeuronsPageAndItsLayerPagesAreVisited() throws Exception {
+        Path nasty = sites.get(0);
+        List<String> pages = everyPageOf(nasty);
+        assertTrue(pages.contains(NeuronViews.PAGE), "the neurons page is in the navigation: " + pages);
+        assertEquals(SiteWriterTest.LAYER_PAGES, pages.stream().filter(p -> p.startsWith("neurons-")).toList(),
+                "every layer page is visited");
+    }
+
     @Test
     void theComparedPairHasAComparePageAndEveryResultItsRow() throws Exception {
         Path nasty = sites.get(0);
@@ -132,7 +154,7 @@ class BrowserTest {
 
     private static List<String> problemsOf(Path site) throws Exception {
         List<String> problems = new ArrayList<>();
-        for (String name : pagesOf(site)) {
+        for (String name : everyPageOf(site)) {
             Path file = site.resolve(name);
             String page = site.getFileName() + "/" + name;
             driver.get(file.toUri().toString());
@@ -149,7 +171,8 @@ class BrowserTest {
             broken.forEach(src -> problems.add(page + ": picture did not load: " + src));
             Long images = (Long) js.executeScript("return document.images.length;");
             if ((name.equals("classes.html") || name.equals("gallery.html")
-                    || (name.equals("checks.html") && site.equals(sites.get(0)))) && images == 0) {
+                    || (site.equals(sites.get(0)) && (name.equals("checks.html") || name.equals(NeuronViews.PAGE)
+                    || name.equals(SiteWriterTest.LAYER_PAGES.get(0))))) && images == 0) {
                 problems.add(page + ": no pictures at all");
             }
 
@@ -174,7 +197,7 @@ class BrowserTest {
     @Test
     void pagesAreReadableWithoutJavaScript() throws Exception {
         for (Path site : sites) {
-            for (String page : pagesOf(site)) {
+            for (String page : everyPageOf(site)) {
                 var doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
                 assertTrue(doc.select("script").isEmpty(), page + " relies on a script");
                 assertFalse(doc.select("main").text().isBlank(), page + " has no text");

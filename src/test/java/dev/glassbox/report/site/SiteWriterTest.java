@@ -32,9 +32,14 @@ class SiteWriterTest {
     Path tmp;
 
     static final List<String> PAGES = List.of("index.html", "checks.html", "classes.html", "gallery.html",
-            "methods.html", "compare.html", "about.html");
+            "methods.html", "neurons.html", "compare.html", "about.html");
+    /** The layer pages of the hostile neuron analysis: its two layer names make the same slug. */
+    static final List<String> LAYER_PAGES = List.of("neurons-m0-conv-1-x.html", "neurons-m0-conv-1-x-2.html");
 
-    /** A two-model report whose class and data set names try to inject markup, without check results. */
+    /**
+     * A two-model report whose class and data set names try to inject markup, without check results or neuron
+     * analysis.
+     */
     static Report uncheckedReport(ImageStore store) {
         return TinyReports.build(store, List.of(TinyReports.model("model <b>one</b>", 3), TinyReports.model("two", 4)),
                 List.of(TinyReports.images("set & <i>", NASTY, 30, 2)));
@@ -42,10 +47,11 @@ class SiteWriterTest {
 
     /**
      * The same with hostile check results of every status, evidence and charts, from a config (with markup in its
-     * name and text) that compares the two models.
+     * name and text) that compares the two models, and a hostile neuron analysis of the first model.
      */
     static Report nastyReport(ImageStore store) {
         Report base = uncheckedReport(store);
+        base = TinyReports.withNeurons(base, 0, TinyReports.hostileNeurons(store, "set & <i>", NASTY));
         return TinyReports.withChecks(base, TinyReports.hostileChecks(base), TinyReports.HOSTILE_RUN);
     }
 
@@ -69,7 +75,7 @@ class SiteWriterTest {
                 assertTrue(text.contains("<script>alert(1)</script>"), page + " does not show the hostile text");
             }
             assertTrue(text.contains("model <b>one</b>"), page);
-            if (!page.equals("methods.html") && !page.equals("checks.html")) {
+            if (!List.of("methods.html", "checks.html", "neurons.html").contains(page)) {
                 assertTrue(text.contains("set & <i>"), page);
             }
         }
@@ -103,7 +109,7 @@ class SiteWriterTest {
         Document overview = page(out, "index.html");
         assertEquals(2, overview.select("table.accuracy tbody tr").size(), "one accuracy row per model and data set");
         assertTrue(overview.text().contains("named the right class for"));
-        assertEquals(List.of("Overview", "Checks", "Classes", "Gallery", "Methods", "Compare", "About"),
+        assertEquals(List.of("Overview", "Checks", "Classes", "Gallery", "Methods", "Neurons", "Compare", "About"),
                 overview.select(".site-header nav a").eachText());
         for (String page : PAGES) {
             assertEquals(PAGES, page(out, page).select(".site-header nav a").eachAttr("href"), page);
@@ -346,6 +352,173 @@ class SiteWriterTest {
     }
 
     @Test
+    void neuronPagesShowHostileNamesLiterallyAndOnlyPicturesTheSiteHolds() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+        }
+        Document neurons = page(out, "neurons.html");
+        assertEquals(LAYER_PAGES, neurons.select("#m0 .layer-links a").eachAttr("href"),
+                "one page per layer, the colliding slug numbered");
+        assertEquals(List.of(TinyReports.HOSTILE_LAYER, TinyReports.COLLIDING_LAYER),
+                neurons.select("#m0 .layer-links a").eachText());
+        assertTrue(neurons.selectFirst("#m1").text().contains("The neurons of this model were not examined."));
+        for (String name : concat(List.of("neurons.html"), LAYER_PAGES)) {
+            assertTrue(Files.isRegularFile(out.resolve(name)), name);
+            Document doc = page(out, name);
+            assertTrue(doc.select("script").isEmpty(), name + " has a script element");
+            assertTrue(doc.select("main b, main i, [onerror]").isEmpty(), name + " has markup from the data");
+            assertTrue(doc.text().contains("model <b>one</b>"), name + " does not show the hostile model name");
+            if (!name.equals(LAYER_PAGES.get(1))) {
+                assertTrue(doc.text().contains("<script>alert(1)</script>"), name + " does not show the hostile text");
+            }
+            assertFalse(Files.readString(out.resolve(name)).contains("<script>alert"), name);
+            assertEquals(List.of("Neurons"), doc.select(".site-header nav a[aria-current=page]").eachText(), name);
+            assertEquals(PAGES, doc.select(".site-header nav a").eachAttr("href"), "layer pages stay out of the nav");
+            for (Element img : doc.select("img")) {
+                String src = img.attr("src");
+                assertTrue(CheckViews.isSitePicture(src), name + ": " + src);
+                assertTrue(Files.isRegularFile(out.resolve(src)), name + ": " + src);
+                assertFalse(img.attr("alt").isBlank(), name + ": " + src + " has no alt text");
+                assertTrue(Integer.parseInt(img.attr("width")) > 0 && Integer.parseInt(img.attr("height")) > 0,
+                        name + ": " + src + " has no size");
+            }
+            for (String href : doc.select("main a[href]").eachAttr("href")) {
+                String file = href.replaceAll("#.*", "");
+                assertTrue(file.isEmpty() || file.matches("[a-z0-9-]+\\.html") && Files.isRegularFile(out.resolve(file)),
+                        name + " links to " + href);
+                if (href.contains("#")) {
+                    Document target = file.isEmpty() ? doc : page(out, file);
+                    assertTrue(target.getElementById(href.substring(href.indexOf('#') + 1)) != null,
+                            name + " links to a missing anchor " + href);
+                }
+            }
+        }
+        Document overview = page(out, "index.html");
+        assertEquals(1, overview.select("main a[href=neurons.html]").size(), "the overview links to the neurons page");
+        assertTrue(overview.selectFirst("main a[href=neurons.html]").text()
+                .contains("What the network's neurons respond to"));
+        Document layer = page(out, LAYER_PAGES.get(0));
+        assertTrue(layer.selectFirst("h1").text().contains(TinyReports.HOSTILE_LAYER));
+        assertEquals("neurons.html", layer.select(".breadcrumb a").get(1).attr("href"), "the crumb leads back");
+        assertTrue(Files.readString(out.resolve(LAYER_PAGES.get(0))).contains("conv&lt;1&gt;/&quot;x&quot;"));
+    }
+
+    @Test
+    void classPicturesSayHowFarTheyGotAndKeepTheirShape() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+        }
+        Document neurons = page(out, "neurons.html");
+        var pictures = neurons.select("#m0 .class-picture");
+        assertEquals(NASTY, pictures.stream().map(p -> p.selectFirst("figcaption strong").text()).toList());
+        assertTrue(pictures.get(0).text().contains("reached 1.8× the strongest real image"), pictures.get(0).text());
+        assertTrue(pictures.get(1).text().contains("the class score stays below zero on every real image"),
+                pictures.get(1).text());
+        assertFalse(pictures.get(1).text().contains("NaN"));
+        assertTrue(pictures.get(2).text().contains("reached 0.5× the strongest real image"));
+        Element img = pictures.get(0).selectFirst("img");
+        assertEquals(List.of("128", "64"), List.of(img.attr("width"), img.attr("height")),
+                "a 32×16 picture keeps its shape");
+        assertTrue(neurons.text().contains("Each picture below was made in 64 optimization steps."));
+    }
+
+    @Test
+    void eachGroupCardShowsItsEvidenceAndPointsAtTheInterventionsCheckWhenOffTheObject() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+        }
+        Document layer = page(out, LAYER_PAGES.get(0));
+        assertTrue(layer.text().contains("The 2 groups reproduce 74.3% of what this layer's neurons do on the"
+                + " sampled images; the rest is spread over patterns too weak to group."));
+        assertTrue(layer.selectFirst("table.facts").text().contains("30 images, 1080 positions"));
+        assertTrue(layer.selectFirst(".explain").text().contains("How to read these cards"));
+        var cards = layer.select("article.group-card");
+        assertEquals(List.of("g1", "g2"), cards.eachAttr("id"));
+
+        Element shortcut = cards.get(0);
+        assertEquals("Fires on <b>yellow</b> corners & edges of <script>alert(1)</script>.",
+                shortcut.selectFirst(".caption strong").text());
+        assertTrue(shortcut.selectFirst("figure").text().contains("reached 1.8× the strongest real image"));
+        Element hint = shortcut.selectFirst(".shortcut-hint");
+        assertTrue(hint != null, "72% off the objects is a shortcut hint");
+        assertTrue(hint.text().contains("72% of its activation lies outside the objects."), hint.text());
+        String check = hint.selectFirst("a").attr("href");
+        assertEquals("checks.html#check-interventions", check);
+        assertTrue(page(out, "checks.html").getElementById("check-interventions") != null);
+        var examples = shortcut.select(".examples img");
+        assertEquals(8, examples.size());
+        assertEquals("set & <i> · img-0 <b>.png · labelled <script>alert(1)</script> · activation 2.5",
+                examples.get(0).attr("title"));
+        assertTrue(examples.get(0).attr("alt").contains("img-0 <b>.png"));
+        assertTrue(shortcut.text().contains("<script>alert(1)</script> relies on this group most (41% of its"
+                + " evidence at this layer)."), shortcut.text());
+        assertEquals(List.of("<script>alert(1)</script>", "plain", "\"quotes\" & ampersands"),
+                shortcut.select("table.reliance tbody td:eq(0)").eachText(), "the most reliant first");
+        assertEquals(List.of("+41%", "+5%", "−12%"), shortcut.select("table.reliance .share .num").eachText());
+        assertEquals(List.of("It is <b>3.1×</b> as active on stars & squares.", "<img src=x onerror=alert(1)>"),
+                shortcut.select("ul.notes li").eachText());
+        assertTrue(shortcut.text().contains("Its strongest neurons: channels 4, 17, 9."));
+
+        Element silent = cards.get(1);
+        assertTrue(silent.text().contains("the group is never active on a real image"), silent.text());
+        assertTrue(silent.select(".shortcut-hint").isEmpty());
+        assertFalse(silent.text().contains("outside the objects"), "no masks, no share off the objects");
+        assertTrue(silent.text().contains("No class's score rises with this group; it lowers"
+                + " <script>alert(1)</script> most (−3% of its evidence at this layer)."), silent.text());
+        assertTrue(silent.text().contains("channel 2."));
+        assertFalse(layer.text().contains("NaN"));
+
+        Document second = page(out, LAYER_PAGES.get(1));
+        Element unseen = second.selectFirst("article.group-card");
+        assertTrue(unseen.select("img").isEmpty(), "a picture the site lacks is never linked");
+        assertTrue(unseen.text().contains("(picture not in the report)"));
+        assertTrue(unseen.text().contains("10% of its activation lies outside the objects."));
+        assertTrue(unseen.select(".shortcut-hint").isEmpty());
+        assertTrue(second.text().contains("could not be measured"), "an explained share that is not a number");
+        assertFalse(second.text().contains("NaN"));
+    }
+
+    @Test
+    void layersWhoseNamesMakeTheSameSlugGetFilesOfTheirOwn() {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<String> files = java.util.stream.Stream.of("a-2", "A", "a", "<>", "", "x".repeat(300))
+                .map(l -> NeuronViews.layerFile(3, l, taken)).toList();
+        assertEquals(files.size(), new java.util.HashSet<>(files).size(), files.toString());
+        assertEquals(List.of("neurons-m3-a-2.html", "neurons-m3-a.html", "neurons-m3-a-3.html"), files.subList(0, 3));
+        for (String f : files) {
+            assertTrue(f.matches("neurons-m3-[a-z0-9-]+\\.html") && f.length() < 100, f);
+        }
+    }
+
+    @Test
+    void aSiteWithoutNeuronAnalysisHasNoNeuronsPage() throws Exception {
+        Path out = tmp.resolve("site");
+        try (ImageStore store = ImageStore.temporary()) {
+            new SiteWriter().write(uncheckedReport(store), store, out, Progress.NONE);
+        }
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("neurons"))
+                    .toList());
+        }
+        Document overview = page(out, "index.html");
+        assertFalse(overview.select(".site-header nav a").eachText().contains("Neurons"));
+        assertTrue(overview.select("a[href^=neurons]").isEmpty());
+        assertFalse(firstModelJson(out).has("neurons"));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode firstModelJson(Path site) throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.resolve("summary.json").toFile())
+                .get("models").get(0);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    @Test
     void evidenceOutsideTheSiteIsNeverLinked() throws Exception {
         Path out = tmp.resolve("site");
         try (ImageStore store = ImageStore.temporary()) {
@@ -397,7 +570,7 @@ class SiteWriterTest {
     @Test
     void sameReportGivesIdenticalPagesAndCharts() throws Exception {
         List<String> files = List.of("index.html", "checks.html", "gallery.html", "classes.html", "methods.html",
-                "compare.html", "junit.xml", "img/charts/m0-d0-confusion.png", "img/charts/m0-r3-1.png",
+                "neurons.html", LAYER_PAGES.get(0), LAYER_PAGES.get(1), "compare.html", "junit.xml", "img/charts/m0-d0-confusion.png", "img/charts/m0-r3-1.png",
                 "img/charts/m0-r7-1.png", "img/m0/d0/c0-correct-1-saliency.png");
         byte[][] first = null;
         for (int run = 0; run < 2; run++) {
