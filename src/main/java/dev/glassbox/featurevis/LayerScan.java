@@ -22,14 +22,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class LayerScan {
 
     /** A strong example: the image, its activation, and the group's map over its positions. */
-    record Top(ImageRef ref, double score, float[] map) {}
+    record Top(ImageRef ref, double score, double share, float[] map) {
+        /** What examples are ranked by: the activation weighted by the share of the layer's activation. */
+        double rank() {
+            return score * share;
+        }
+    }
 
     /** A trait measured against a group only where both kinds of image are this many or more. */
     private static final int MIN_TRAIT_IMAGES = 3;
-    /** A share of top images, an off-object share or a trait ratio this large is worth a caption. */
-    private static final double CLASS_MAJORITY = 0.5;
-    private static final double OFF_OBJECT = 0.6;
-    private static final double ON_OBJECT = 0.3;
+    /** A class lift, an off-object density or a trait ratio this large is worth a caption. */
+    private static final double CLASS_LIFT = 1.3;
+    /** How much denser a group must be off the objects than on them (or the reverse) to say so. */
+    private static final double DENSER = 2;
     private static final double TRAIT_RATIO = 1.5;
 
     final String layer;
@@ -41,16 +46,26 @@ final class LayerScan {
     private final int classes;
     private final int height;
     private final int width;
-    private final double[] datasetMax;
     private final List<PriorityQueue<Top>> examples = new ArrayList<>();
-    private final List<PriorityQueue<double[]>> strongest = new ArrayList<>();
-    private final double[][] offMass;
-    private final double[][] totalMass;
+    /** Per group and class, the summed share of the layer's activation the group carries; images per class. */
+    private final double[][] shareSum;
+    private final int[] classImages;
+    private final double[] offMass;
     /** [group][dataset][trait][class][with?] sums and counts of activations. */
     private final double[][][][][] traitSum;
     private final int[][][][][] traitCount;
     private final double[][] relianceSum;
     private final int[] relianceCount;
+    /** H Hᵀ of the unit group directions and its (pseudo-)inverse. */
+    private final double[][] gram;
+    private final double[][] gramInverse;
+    /** The data set's highest mean projection a · h, the measure group pictures are optimized for. */
+    private final double[] projectionMax;
+    /** Per group, the summed activation on the objects and off them, and the object and background areas. */
+    private final double[] onMass;
+    private double onArea;
+    private double offArea;
+    private static final int COEFFICIENT_SWEEPS = 5;
 
     /** @param spatialSize the layer's height and width */
     LayerScan(String layer, Activations layout, long[] spatialSize, Nmf.Factorization factors, int sampledPositions,
@@ -64,19 +79,30 @@ final class LayerScan {
         this.classes = datasets.get(0).classes().size();
         this.height = (int) spatialSize[0];
         this.width = (int) spatialSize[1];
-        this.datasetMax = new double[groups];
-        java.util.Arrays.fill(datasetMax, Double.NEGATIVE_INFINITY);
         for (int g = 0; g < groups; g++) {
-            examples.add(new PriorityQueue<>(Comparator.comparingDouble(Top::score)));
-            strongest.add(new PriorityQueue<>(Comparator.comparingDouble((double[] a) -> a[0])));
+            examples.add(new PriorityQueue<>(Comparator.comparingDouble(Top::rank)));
         }
-        this.offMass = new double[groups][1];
-        this.totalMass = new double[groups][1];
+        this.offMass = new double[groups];
+        this.shareSum = new double[groups][classes];
+        this.classImages = new int[classes];
         int traits = datasets.stream().mapToInt(d -> d.traits().size()).max().orElse(0);
         this.traitSum = new double[groups][datasets.size()][traits][classes][2];
         this.traitCount = new int[groups][datasets.size()][traits][classes][2];
         this.relianceSum = new double[groups][classes];
         this.relianceCount = new int[classes];
+        this.gram = new double[groups][groups];
+        double[][] h = factors.h();
+        for (int a = 0; a < groups; a++) {
+            for (int b = 0; b < groups; b++) {
+                for (int c = 0; c < h[a].length; c++) {
+                    gram[a][b] += h[a][c] * h[b][c];
+                }
+            }
+        }
+        this.gramInverse = pseudoInverse(gram);
+        this.projectionMax = new double[groups];
+        java.util.Arrays.fill(projectionMax, Double.NEGATIVE_INFINITY);
+        this.onMass = new double[groups];
     }
 
     int groups() {
@@ -92,8 +118,8 @@ final class LayerScan {
         return factors.h()[group].clone();
     }
 
-    /** The group maps of a batch, {@code [image][group][position]}: a · h at every position. */
-    private float[][][] maps(INDArray activations, int n) {
+    /** Per image, group and position, the activations projected on each group's direction: a · h. */
+    private float[][][] projections(INDArray activations, int n) {
         float[] flat = activations.castTo(DataType.FLOAT).dup('c').reshape(-1).toFloatVector();
         double[][] h = factors.h();
         float[][][] out = new float[n][groups][layout.positions()];
@@ -114,34 +140,84 @@ final class LayerScan {
         return out;
     }
 
+    /**
+     * Each group's share of the activations at every position: the non-negative coefficients w that best rebuild
+     * a as Σ w_g h_g, from the projections (least squares cut at zero, then a few sweeps of the same HALS update the
+     * factorization uses). Unlike the projections, they say which group a position belongs to.
+     */
+    private float[][][] coefficients(float[][][] projections) {
+        float[][][] out = new float[projections.length][groups][];
+        double[] w = new double[groups];
+        for (int i = 0; i < projections.length; i++) {
+            for (int g = 0; g < groups; g++) {
+                out[i][g] = new float[layout.positions()];
+            }
+            for (int p = 0; p < layout.positions(); p++) {
+                for (int g = 0; g < groups; g++) {
+                    double v = 0;
+                    for (int j = 0; j < groups; j++) {
+                        v += projections[i][j][p] * gramInverse[j][g];
+                    }
+                    w[g] = Math.max(0, v);
+                }
+                for (int sweep = 0; sweep < COEFFICIENT_SWEEPS; sweep++) {
+                    for (int g = 0; g < groups; g++) {
+                        if (gram[g][g] <= 0) {
+                            w[g] = 0;
+                            continue;
+                        }
+                        double rebuilt = 0;
+                        for (int j = 0; j < groups; j++) {
+                            rebuilt += w[j] * gram[j][g];
+                        }
+                        w[g] = Math.max(0, w[g] + (projections[i][g][p] - rebuilt) / gram[g][g]);
+                    }
+                }
+                for (int g = 0; g < groups; g++) {
+                    out[i][g][p] = (float) w[g];
+                }
+            }
+        }
+        return out;
+    }
+
     void add(List<ImageRef> refs, INDArray activations) {
-        float[][][] maps = maps(activations, refs.size());
+        float[][][] projections = projections(activations, refs.size());
+        float[][][] maps = coefficients(projections);
         LabelledImages data = datasets.get(refs.get(0).dataset());
         float[][] masks = data.hasMasks() ? cellMasks(data, refs) : null;
         for (int i = 0; i < refs.size(); i++) {
             ImageRef ref = refs.get(i);
             int label = data.label(ref.index());
+            if (masks != null) {
+                for (float m : masks[i]) {
+                    onArea += m;
+                    offArea += 1 - m;
+                }
+            }
+            double total = 0;
             for (int g = 0; g < groups; g++) {
+                total += mean(maps[i][g]);
+            }
+            classImages[label]++;
+            for (int g = 0; g < groups; g++) {
+                projectionMax[g] = Math.max(projectionMax[g], mean(projections[i][g]));
                 float[] map = maps[i][g];
                 double score = mean(map);
-                datasetMax[g] = Math.max(datasetMax[g], score);
-                offer(examples.get(g), new Top(ref, score, map), NeuronAnalysis.EXAMPLES);
-                PriorityQueue<double[]> top = strongest.get(g);
-                top.add(new double[] {score, label});
-                if (top.size() > NeuronAnalysis.TOP_FOR_CLASSES) {
-                    top.poll();
-                }
+                double share = total > 0 ? score / total : 0;
+                shareSum[g][label] += share;
+                // strong and distinctive: an image on which every group is busy says little about this one
+                offer(examples.get(g), new Top(ref, score, share, map), NeuronAnalysis.EXAMPLES);
                 if (masks != null) {
                     for (int p = 0; p < map.length; p++) {
-                        double v = Math.max(0, map[p]);
-                        offMass[g][0] += v * (1 - masks[i][p]);
-                        totalMass[g][0] += v;
+                        offMass[g] += map[p] * (1 - masks[i][p]);
+                        onMass[g] += map[p] * masks[i][p];
                     }
                 }
                 List<ImageTrait> traits = data.traits();
                 for (int t = 0; t < traits.size(); t++) {
                     int with = traits.get(t).has(ref.index()) ? 1 : 0;
-                    traitSum[g][ref.dataset()][t][label][with] += score;
+                    traitSum[g][ref.dataset()][t][label][with] += share;
                     traitCount[g][ref.dataset()][t][label][with]++;
                 }
             }
@@ -151,16 +227,19 @@ final class LayerScan {
     private static void offer(PriorityQueue<Top> heap, Top candidate, int size) {
         if (heap.size() < size) {
             heap.add(candidate);
-        } else if (candidate.score() > heap.peek().score()) {
+        } else if (candidate.rank() > heap.peek().rank()) {
             heap.poll();
             heap.add(candidate);
         }
     }
 
-    /** Σ over positions of (a · h)(∇ · h) per group, added to each image's class. */
+    /**
+     * Σ over positions of w · (∇ · h) per group, added to each image's class: the group's coefficient times the
+     * logit's gradient along its direction, the first-order share of the logit that the group carries.
+     */
     void addReliance(int[] labels, INDArray activations, INDArray gradients) {
-        float[][][] a = maps(activations, labels.length);
-        float[][][] g = maps(gradients, labels.length);
+        float[][][] a = coefficients(projections(activations, labels.length));
+        float[][][] g = projections(gradients, labels.length);
         for (int i = 0; i < labels.length; i++) {
             for (int k = 0; k < groups; k++) {
                 double sum = 0;
@@ -214,7 +293,7 @@ final class LayerScan {
     /** The group's strongest images, strongest first. */
     List<Top> top(int group) {
         List<Top> out = new ArrayList<>(examples.get(group));
-        out.sort(Comparator.comparingDouble(Top::score).reversed().thenComparing(t -> t.ref().dataset())
+        out.sort(Comparator.comparingDouble(Top::rank).reversed().thenComparing(t -> t.ref().dataset())
                 .thenComparing(t -> t.ref().index()));
         return out;
     }
@@ -225,41 +304,55 @@ final class LayerScan {
         List<String> notes = new ArrayList<>();
         List<String> caption = new ArrayList<>();
 
-        int[] counts = new int[classes];
-        strongest.get(group).forEach(a -> counts[(int) a[1]]++);
-        int n = strongest.get(group).size();
-        Integer[] byCount = order(counts);
-        int first = byCount[0];
-        if (n > 0 && counts[first] >= CLASS_MAJORITY * n) {
-            caption.add("most active on " + classNames.get(first) + " images");
-            notes.add(counts[first] + " of its " + n + " strongest images are " + classNames.get(first) + ".");
-        } else if (n > 0) {
-            List<String> mix = new ArrayList<>();
-            int covered = 0;
-            for (int k = 0; k < Math.min(3, classes) && covered < 0.6 * n; k++) {
-                mix.add(classNames.get(byCount[k]) + " (" + counts[byCount[k]] + ")");
-                covered += counts[byCount[k]];
-            }
-            caption.add("active on several classes");
-            notes.add("Its " + n + " strongest images are of several classes: " + String.join(", ", mix) + ".");
+        // Which classes the group takes a larger share of the layer's activation on than on average
+        int images = 0;
+        double all = 0;
+        double[] lift = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            images += classImages[k];
+            all += shareSum[group][k];
         }
+        double average = images > 0 ? all / images : 0;
+        Integer[] byLift = new Integer[classes];
+        for (int k = 0; k < classes; k++) {
+            lift[k] = classImages[k] > 0 && average > 0 ? shareSum[group][k] / classImages[k] / average : 0;
+            byLift[k] = k;
+        }
+        java.util.Arrays.sort(byLift, (a, b) -> lift[a] != lift[b] ? Double.compare(lift[b], lift[a])
+                : Integer.compare(a, b));
+        int first = byLift[0];
+        if (lift[first] >= CLASS_LIFT) {
+            caption.add("most active on " + classNames.get(first) + " images");
+        }
+        List<String> high = new ArrayList<>();
+        for (int k = 0; k < classes && lift[byLift[k]] >= CLASS_LIFT; k++) {
+            high.add(classNames.get(byLift[k]) + String.format(Locale.ROOT, " (%.1f×)", lift[byLift[k]]));
+        }
+        notes.add(String.format(Locale.ROOT, "It carries %s of this layer's activation on an average image", percent(
+                average)) + (high.isEmpty() ? ", and about as much on every class."
+                : "; more on " + String.join(", ", high) + "."));
 
         List<String> traitPhrases = traitPhrases(group, notes);
         caption.addAll(traitPhrases);
 
-        double off = totalMass[group][0] > 0 ? offMass[group][0] / totalMass[group][0] : Double.NaN;
+        double mass = offMass[group] + onMass[group];
+        double off = mass > 0 && onArea > 0 ? offMass[group] / mass : Double.NaN;
         if (!Double.isNaN(off)) {
-            String share = percent(off);
-            if (off >= OFF_OBJECT) {
-                caption.add("mostly outside the objects");
-                notes.add(share + " of its activation lies outside the objects (background, corners): it may be"
-                        + " a shortcut rather than a part of the object.");
-            } else if (off <= ON_OBJECT) {
+            // Backgrounds are most of a picture: compare how dense the activation is off and on the objects.
+            double density = onMass[group] > 0 ? (offMass[group] / offArea) / (onMass[group] / onArea)
+                    : Double.POSITIVE_INFINITY;
+            String where = String.format(Locale.ROOT, "%s of its activation lies outside the objects, which leave"
+                    + " %s of the picture to the background", percent(off), percent(offArea / (onArea + offArea)));
+            if (density >= DENSER) {
+                caption.add("mostly on the background, not the objects");
+                notes.add(where + String.format(Locale.ROOT, ": it is %.1f× as dense there as on the objects, so it"
+                        + " may be a shortcut rather than a part of the object.", density));
+            } else if (density <= 1 / DENSER) {
                 caption.add("on the objects themselves");
-                notes.add(percent(1 - off) + " of its activation lies on the objects.");
+                notes.add(where + String.format(Locale.ROOT, ": it is %.1f× as dense on the objects as off them.",
+                        1 / density));
             } else {
-                notes.add(share + " of its activation lies outside the objects, the rest on them or at their"
-                        + " edges.");
+                notes.add(where + ": it is about as dense on the objects as off them.");
             }
         }
         String sentence = caption.isEmpty() ? "Weakly active on every kind of image."
@@ -286,7 +379,7 @@ final class LayerScan {
         for (int c = 0; c < Math.min(5, h.length) && h[channels[c]] > 0; c++) {
             topChannels.add(channels[c]);
         }
-        return new NeuronGroup(group + 1, picture, objective, datasetMax[group], sentence, notes, off, topChannels,
+        return new NeuronGroup(group + 1, picture, objective, projectionMax[group], sentence, notes, off, topChannels,
                 shown, reliance);
     }
 
@@ -328,8 +421,8 @@ final class LayerScan {
             double ratio = Math.exp(logSum / weight);
             if (ratio >= TRAIT_RATIO) {
                 phrases.add("strongest on images with " + phrase);
-                notes.add(String.format(Locale.ROOT, "On images with %s it is %.1f× as active as on images of the"
-                        + " same class without it.", phrase, ratio));
+                notes.add(String.format(Locale.ROOT, "On images with %s it carries %.1f× the share of the layer's"
+                        + " activation it carries on images of the same class without it.", phrase, ratio));
             } else if (ratio <= 1 / TRAIT_RATIO) {
                 notes.add(String.format(Locale.ROOT, "On images with %s it is only %.0f%% as active as on images of"
                         + " the same class without it.", phrase, 100 * ratio));
@@ -338,14 +431,11 @@ final class LayerScan {
         return phrases;
     }
 
-    private static Integer[] order(int[] counts) {
-        Integer[] idx = new Integer[counts.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (a, b) -> counts[b] != counts[a] ? Integer.compare(counts[b], counts[a])
-                : Integer.compare(a, b));
-        return idx;
+    /** The inverse of the groups' Gram matrix, with a tiny ridge so that groups that coincide stay finite. */
+    static double[][] pseudoInverse(double[][] m) {
+        INDArray a = org.nd4j.linalg.factory.Nd4j.create(m).addi(org.nd4j.linalg.factory.Nd4j.eye(m.length)
+                .castTo(DataType.DOUBLE).muli(1e-6));
+        return org.nd4j.linalg.inverse.InvertMatrix.invert(a, false).toDoubleMatrix();
     }
 
     private static double mean(float[] v) {

@@ -1,6 +1,7 @@
 package dev.glassbox.report;
 
 import dev.glassbox.GlassboxException;
+import dev.glassbox.featurevis.NeuronLayers;
 import dev.glassbox.Progress;
 import dev.glassbox.checks.BatteryPlan;
 import dev.glassbox.checks.MethodSpec;
@@ -48,20 +49,26 @@ public final class BatteryRunner {
             throw GlassboxException.badInput(config.model(), "has a single output; a report needs a model that"
                     + " scores at least 2 classes");
         }
+        // A wrong layer name or too many groups is a config error: say so before the long work starts.
+        for (ModelUnderTest m : models) {
+            NeuronLayers.resolve(m.engine(), config.neurons().layers(), config.neurons().groups(), config.fileName(),
+                    m.name());
+        }
         List<LabelledImages> datasets = new ArrayList<>();
         for (DataSet d : config.data()) {
             ImageFolder folder = config.classes().isEmpty() ? ImageFolder.open(d.images())
                     : ImageFolder.open(d.images(), config.classes());
-            datasets.add(FolderImages.open(d.name(), folder, d.masks(), size, config.preprocessing(size.channels()),
-                    progress));
+            LabelledImages data = FolderImages.open(d.name(), folder, d.masks(), size,
+                    config.preprocessing(size.channels()), progress);
+            datasets.add(data.withTraits(ImageTrait.fromShapesManifest(d.images(), data.files())));
         }
         List<MethodSpec> methods = config.attribution().methods().stream()
                 .map(m -> new MethodSpec(m, config.attribution().params(m))).toList();
         BatteryPlan plan = new BatteryPlan(methods, config.checks(), config.seed());
         RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare());
         try (ImageStore pictures = ImageStore.temporary()) {
-            Report report = new ReportBuilder(settings, plan, run).build(config.title(), models, datasets, pictures,
-                    progress);
+            Report report = new ReportBuilder(settings, plan, run).withNeurons(config.neurons(), config.fileName())
+                    .build(config.title(), models, datasets, pictures, progress);
             report = report.withIntroduction(introduction.apply(report));
             return new SiteWriter().write(report, pictures, out, progress);
         }

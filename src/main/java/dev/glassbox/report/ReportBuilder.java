@@ -27,6 +27,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.glassbox.config.NeuronsConfig;
+import dev.glassbox.featurevis.NeuronAnalysis;
+import dev.glassbox.featurevis.NeuronLayers;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -47,6 +50,10 @@ public final class ReportBuilder {
     private final List<GalleryMethod> methods;
     private final BatteryPlan plan;
     private final RunInfo run;
+    /** The neuron groups and class pictures to draw, or null for none. */
+    private final NeuronsConfig neurons;
+    /** Where {@link #neurons} comes from, to start its error messages. */
+    private final String neuronsSource;
 
     /** A builder whose gallery shows plain saliency maps, and which runs no checks. */
     public ReportBuilder(ReportSettings settings) {
@@ -68,6 +75,13 @@ public final class ReportBuilder {
     }
 
     private ReportBuilder(ReportSettings settings, List<GalleryMethod> methods, BatteryPlan plan, RunInfo run) {
+        this(settings, methods, plan, run, null, null);
+    }
+
+    private ReportBuilder(ReportSettings settings, List<GalleryMethod> methods, BatteryPlan plan, RunInfo run,
+                          NeuronsConfig neurons, String neuronsSource) {
+        this.neurons = neurons;
+        this.neuronsSource = neuronsSource;
         this.settings = settings;
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("the gallery needs at least one method");
@@ -75,6 +89,15 @@ public final class ReportBuilder {
         this.methods = List.copyOf(methods);
         this.plan = plan;
         this.run = run;
+    }
+
+    /**
+     * The same builder that also draws each model's neuron groups and class pictures.
+     *
+     * @param source what the settings come from (the config's file name), to start error messages
+     */
+    public ReportBuilder withNeurons(NeuronsConfig config, String source) {
+        return new ReportBuilder(settings, methods, plan, run, config, source);
     }
 
     public Report build(String title, List<ModelUnderTest> models, List<LabelledImages> datasets, ImageStore pictures,
@@ -112,14 +135,30 @@ public final class ReportBuilder {
                 results.addAll(runCheck(Checks.check(e.getKey()).orElseThrow(), context, e.getValue()));
                 add(timings, "check " + e.getKey(), start);
             }
+            NeuronReport neuronReport = NeuronReport.NONE;
+            if (neurons != null) {
+                long start = System.nanoTime();
+                neuronReport = neurons(model, mi, datasets, pictures, progress);
+                add(timings, "neurons", start);
+            }
             // The file name and hash identify the model; a full path would differ between machines.
             modelReports.add(new ModelReport(model.name(), model.file().getFileName().toString(), sha256(model.file()),
-                    model.engine().input().describe(), evaluations, gallery));
+                    model.engine().input().describe(), evaluations, gallery, neuronReport));
         }
         List<DatasetSummary> summaries = datasets.stream().map(ReportBuilder::summarize).toList();
         return new Report(title, settings.generatedAt(), Report.verdictOf(results),
                 verdictNote(models, results), modelReports, summaries, timings, Versions.current(), List.of(),
                 results, run);
+    }
+
+    private NeuronReport neurons(ModelUnderTest model, int index, List<LabelledImages> datasets, ImageStore pictures,
+                                 Progress progress) {
+        List<String> layers = NeuronLayers.resolve(model.engine(), neurons.layers(), neurons.groups(), neuronsSource,
+                model.name());
+        var analysis = new NeuronAnalysis(model.engine(), model.name(), index, pictures,
+                new NeuronAnalysis.Settings(layers, neurons.groups(), neurons.steps(), plan.seed(),
+                        settings.batchSize(), settings.pictureSize()), progress);
+        return analysis.run(datasets);
     }
 
     /** A check that throws gives an error result naming the problem, and the other checks still run. */
