@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.PriorityQueue;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * What one pass over the data learns about one layer's neuron groups: each group's activation on every image
@@ -56,16 +57,18 @@ final class LayerScan {
     private final int[][][][][] traitCount;
     private final double[][] relianceSum;
     private final int[] relianceCount;
-    /** H Hᵀ of the unit group directions and its (pseudo-)inverse. */
-    private final double[][] gram;
-    private final double[][] gramInverse;
+    /** The unit group directions as columns {@code [channels, groups]}; H Hᵀ and its inverse. */
+    private final INDArray directions;
+    private final double[][] gramRows;
+    private final double[] gramDiagonal;
+    private final INDArray gramInverse;
     /** The data set's highest mean projection a · h, the measure group pictures are optimized for. */
     private final double[] projectionMax;
     /** Per group, the summed activation on the objects and off them, and the object and background areas. */
     private final double[] onMass;
     private double onArea;
     private double offArea;
-    private static final int COEFFICIENT_SWEEPS = 5;
+    private static final int COEFFICIENT_SWEEPS = 3;
 
     /** @param spatialSize the layer's height and width */
     LayerScan(String layer, Activations layout, long[] spatialSize, Nmf.Factorization factors, int sampledPositions,
@@ -90,16 +93,15 @@ final class LayerScan {
         this.traitCount = new int[groups][datasets.size()][traits][classes][2];
         this.relianceSum = new double[groups][classes];
         this.relianceCount = new int[classes];
-        this.gram = new double[groups][groups];
-        double[][] h = factors.h();
-        for (int a = 0; a < groups; a++) {
-            for (int b = 0; b < groups; b++) {
-                for (int c = 0; c < h[a].length; c++) {
-                    gram[a][b] += h[a][c] * h[b][c];
-                }
-            }
+        INDArray h = org.nd4j.linalg.factory.Nd4j.create(factors.h());
+        this.directions = h.transpose().castTo(DataType.FLOAT).dup('c');
+        INDArray hht = h.mmul(h.transpose());
+        this.gramRows = hht.toDoubleMatrix();
+        this.gramDiagonal = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            gramDiagonal[g] = gramRows[g][g];
         }
-        this.gramInverse = pseudoInverse(gram);
+        this.gramInverse = inverse(hht).castTo(DataType.FLOAT);
         this.projectionMax = new double[groups];
         java.util.Arrays.fill(projectionMax, Double.NEGATIVE_INFINITY);
         this.onMass = new double[groups];
@@ -118,63 +120,52 @@ final class LayerScan {
         return factors.h()[group].clone();
     }
 
-    /** Per image, group and position, the activations projected on each group's direction: a · h. */
-    private float[][][] projections(INDArray activations, int n) {
-        float[] flat = activations.castTo(DataType.FLOAT).dup('c').reshape(-1).toFloatVector();
-        double[][] h = factors.h();
-        float[][][] out = new float[n][groups][layout.positions()];
-        for (int i = 0; i < n; i++) {
-            int base = i * layout.length();
-            for (int p = 0; p < layout.positions(); p++) {
-                for (int c = 0; c < layout.channels(); c++) {
-                    float a = flat[base + layout.at(c, p)];
-                    if (a == 0) {
-                        continue;
-                    }
-                    for (int g = 0; g < groups; g++) {
-                        out[i][g][p] += (float) (a * h[g][c]);
-                    }
-                }
-            }
-        }
-        return out;
+    /** Per image position (rows, image by image) the activations projected on each group's direction: a · h. */
+    private INDArray projections(INDArray activations, int n) {
+        int c = layout.channels();
+        int p = layout.positions();
+        INDArray a = activations.castTo(DataType.FLOAT);
+        INDArray rows = layout.channelsLast() ? a.dup('c').reshape('c', (long) n * p, c)
+                : a.dup('c').reshape('c', n, c, p).permute(0, 2, 1).dup('c').reshape('c', (long) n * p, c);
+        return rows.mmul(directions);
     }
 
     /**
      * Each group's share of the activations at every position: the non-negative coefficients w that best rebuild
-     * a as Σ w_g h_g, from the projections (least squares cut at zero, then a few sweeps of the same HALS update the
+     * a as Σ w_g h_g, from the projections (least squares cut at zero, then a few sweeps of the HALS update the
      * factorization uses). Unlike the projections, they say which group a position belongs to.
      */
-    private float[][][] coefficients(float[][][] projections) {
-        float[][][] out = new float[projections.length][groups][];
-        double[] w = new double[groups];
-        for (int i = 0; i < projections.length; i++) {
-            for (int g = 0; g < groups; g++) {
-                out[i][g] = new float[layout.positions()];
-            }
-            for (int p = 0; p < layout.positions(); p++) {
+    private INDArray coefficients(INDArray projections) {
+        float[] w = Transforms.relu(projections.mmul(gramInverse), false).dup('c').reshape(-1).toFloatVector();
+        float[] proj = projections.dup('c').reshape(-1).toFloatVector();
+        for (int row = 0; row < w.length; row += groups) {
+            for (int sweep = 0; sweep < COEFFICIENT_SWEEPS; sweep++) {
                 for (int g = 0; g < groups; g++) {
-                    double v = 0;
+                    if (gramDiagonal[g] <= 0) {
+                        w[row + g] = 0;
+                        continue;
+                    }
+                    double rebuilt = 0;
                     for (int j = 0; j < groups; j++) {
-                        v += projections[i][j][p] * gramInverse[j][g];
+                        rebuilt += w[row + j] * gramRows[j][g];
                     }
-                    w[g] = Math.max(0, v);
+                    w[row + g] = (float) Math.max(0, w[row + g] + (proj[row + g] - rebuilt) / gramDiagonal[g]);
                 }
-                for (int sweep = 0; sweep < COEFFICIENT_SWEEPS; sweep++) {
-                    for (int g = 0; g < groups; g++) {
-                        if (gram[g][g] <= 0) {
-                            w[g] = 0;
-                            continue;
-                        }
-                        double rebuilt = 0;
-                        for (int j = 0; j < groups; j++) {
-                            rebuilt += w[j] * gram[j][g];
-                        }
-                        w[g] = Math.max(0, w[g] + (projections[i][g][p] - rebuilt) / gram[g][g]);
-                    }
-                }
+            }
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(w, projections.shape(), 'c');
+    }
+
+    /** Rows of {@code [images × positions, groups]} as {@code [image][group][position]}. */
+    private float[][][] perImage(INDArray rows, int n) {
+        float[] flat = rows.dup('c').reshape(-1).toFloatVector();
+        int p = layout.positions();
+        float[][][] out = new float[n][groups][p];
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < p; q++) {
+                int at = (i * p + q) * groups;
                 for (int g = 0; g < groups; g++) {
-                    out[i][g][p] = (float) w[g];
+                    out[i][g][q] = flat[at + g];
                 }
             }
         }
@@ -182,8 +173,9 @@ final class LayerScan {
     }
 
     void add(List<ImageRef> refs, INDArray activations) {
-        float[][][] projections = projections(activations, refs.size());
-        float[][][] maps = coefficients(projections);
+        INDArray projected = projections(activations, refs.size());
+        float[][][] projections = perImage(projected, refs.size());
+        float[][][] maps = perImage(coefficients(projected), refs.size());
         LabelledImages data = datasets.get(refs.get(0).dataset());
         float[][] masks = data.hasMasks() ? cellMasks(data, refs) : null;
         for (int i = 0; i < refs.size(); i++) {
@@ -238,8 +230,8 @@ final class LayerScan {
      * logit's gradient along its direction, the first-order share of the logit that the group carries.
      */
     void addReliance(int[] labels, INDArray activations, INDArray gradients) {
-        float[][][] a = coefficients(projections(activations, labels.length));
-        float[][][] g = projections(gradients, labels.length);
+        float[][][] a = perImage(coefficients(projections(activations, labels.length)), labels.length);
+        float[][][] g = perImage(projections(gradients, labels.length), labels.length);
         for (int i = 0; i < labels.length; i++) {
             for (int k = 0; k < groups; k++) {
                 double sum = 0;
@@ -432,10 +424,9 @@ final class LayerScan {
     }
 
     /** The inverse of the groups' Gram matrix, with a tiny ridge so that groups that coincide stay finite. */
-    static double[][] pseudoInverse(double[][] m) {
-        INDArray a = org.nd4j.linalg.factory.Nd4j.create(m).addi(org.nd4j.linalg.factory.Nd4j.eye(m.length)
-                .castTo(DataType.DOUBLE).muli(1e-6));
-        return org.nd4j.linalg.inverse.InvertMatrix.invert(a, false).toDoubleMatrix();
+    private static INDArray inverse(INDArray m) {
+        INDArray a = m.add(org.nd4j.linalg.factory.Nd4j.eye(m.rows()).castTo(m.dataType()).muli(1e-6));
+        return org.nd4j.linalg.inverse.InvertMatrix.invert(a, false);
     }
 
     private static double mean(float[] v) {
