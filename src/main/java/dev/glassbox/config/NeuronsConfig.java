@@ -8,8 +8,15 @@ import java.util.List;
  * @param layers layer names as {@code glassbox inspect} lists them, or {@code auto} to let Glassbox choose
  * @param groups how many groups of units each layer is split into, 1 to 64
  * @param steps  optimization steps behind each picture of a group or class, 1 to 4096 (Lucid uses 512)
+ * @param groupsGiven whether the config set {@code groups}: the default is cut to a narrower layer's channel count,
+ *               a number the config asks for is not
  */
-public record NeuronsConfig(List<String> layers, int groups, int steps) {
+public record NeuronsConfig(List<String> layers, int groups, int steps, boolean groupsGiven) {
+
+    /** Settings as a config that names its number of groups. */
+    public NeuronsConfig(List<String> layers, int groups, int steps) {
+        this(layers, groups, steps, true);
+    }
 
     /** The keys of {@code neurons:}. */
     public static final List<String> KEYS = List.of("layers", "groups", "steps");
@@ -20,7 +27,8 @@ public record NeuronsConfig(List<String> layers, int groups, int steps) {
     public static final int DEFAULT_STEPS = 256;
     public static final int MAX_STEPS = 4096;
 
-    public static final NeuronsConfig DEFAULT = new NeuronsConfig(List.of(AUTO), DEFAULT_GROUPS, DEFAULT_STEPS);
+    public static final NeuronsConfig DEFAULT = new NeuronsConfig(List.of(AUTO), DEFAULT_GROUPS, DEFAULT_STEPS,
+            false);
 
     public NeuronsConfig {
         layers = List.copyOf(layers);
@@ -51,6 +59,6 @@ public record NeuronsConfig(List<String> layers, int groups, int steps) {
         int groups = groupsNode.isPresent() ? (int) groupsNode.wholeNumber(1, MAX_GROUPS) : DEFAULT_GROUPS;
         ConfigNode stepsNode = node.get("steps");
         int steps = stepsNode.isPresent() ? (int) stepsNode.wholeNumber(1, MAX_STEPS) : DEFAULT_STEPS;
-        return new NeuronsConfig(layers, groups, steps);
+        return new NeuronsConfig(layers, groups, steps, groupsNode.isPresent());
     }
 }

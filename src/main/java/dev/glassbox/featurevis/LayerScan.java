@@ -424,9 +424,47 @@ final class LayerScan {
     }
 
     /** The inverse of the groups' Gram matrix, with a tiny ridge so that groups that coincide stay finite. */
-    private static INDArray inverse(INDArray m) {
-        INDArray a = m.add(org.nd4j.linalg.factory.Nd4j.eye(m.rows()).castTo(m.dataType()).muli(1e-6));
-        return org.nd4j.linalg.inverse.InvertMatrix.invert(a, false);
+    /**
+     * The inverse of the groups' small Gram matrix with a tiny ridge, by Gauss-Jordan elimination with partial
+     * pivoting: ND4J's {@code matrix_inverse} refuses the near-singular matrices that groups without activations give.
+     */
+    static INDArray inverse(INDArray m) {
+        int n = m.rows();
+        double[][] a = new double[n][2 * n];
+        double[][] values = m.toDoubleMatrix();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(values[i], 0, a[i], 0, n);
+            a[i][i] += 1e-6;
+            a[i][n + i] = 1;
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] t = a[col];
+            a[col] = a[pivot];
+            a[pivot] = t;
+            double d = a[col][col];
+            for (int k = 0; k < 2 * n; k++) {
+                a[col][k] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                double f = a[r][col];
+                if (r != col && f != 0) {
+                    for (int k = 0; k < 2 * n; k++) {
+                        a[r][k] -= f * a[col][k];
+                    }
+                }
+            }
+        }
+        double[][] inverse = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], n, inverse[i], 0, n);
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(inverse);
     }
 
     private static double mean(float[] v) {

@@ -52,7 +52,7 @@ public final class NeuronAnalysis {
 
     /**
      * @param layers      the layers to group ({@link NeuronLayers#resolve})
-     * @param groups      groups per layer
+     * @param groups      groups per layer (fewer where a layer has fewer channels)
      * @param steps       optimization steps per picture
      * @param seed        every sampled choice and every picture's start
      * @param batchSize   images per forward pass
@@ -90,7 +90,8 @@ public final class NeuronAnalysis {
             Map<String, double[][]> rows = collect(datasets, sample);
             for (String layer : layers) {
                 progress.update("Grouping the neurons of " + layer + " in " + modelName, 0, 1);
-                Nmf.Factorization f = Nmf.fit(rows.get(layer), settings.groups(), settings.seed());
+                int groups = (int) Math.min(settings.groups(), engine.layer(layer).channels());
+                Nmf.Factorization f = Nmf.fit(rows.get(layer), groups, settings.seed());
                 scans.add(new LayerScan(layer, Activations.of(engine.layer(layer)), engine.layer(layer).spatialSize(),
                         f, rows.get(layer).length, datasets));
             }

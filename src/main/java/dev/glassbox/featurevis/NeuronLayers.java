@@ -21,7 +21,7 @@ public final class NeuronLayers {
      * The layers to group, in the network's order.
      *
      * @param requested layer names, or {@code auto} among them for {@link #automatic}
-     * @param groups    groups per layer: no layer may have fewer channels
+     * @param groups    groups per layer, or 0 where a layer with fewer channels may simply have fewer groups
      * @param source    what the names come from, to start messages ("demo.yaml")
      * @param model     the model's name, for messages
      * @throws GlassboxException (exit 2) for a name that is not a layer with height and width, or too many groups

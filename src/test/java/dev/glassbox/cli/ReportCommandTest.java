@@ -129,6 +129,47 @@ class ReportCommandTest {
     }
 
     @Test
+    void aNeuronLayerThatIsNotThereExitsTwoListingTheLayers() throws Exception {
+        Path config = battery("neurons-layer", "  accuracy: {min: 0}\nneurons: {layers: [conv9]}");
+        CliRun run = CliRun.of("report", config.toString(), "--out", dir.resolve("neurons-layer-out").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("neurons-layer.yaml: neurons.layers: tiny has no layer 'conv9'; layers with"
+                + " height and width are "), run.err());
+        assertEquals(1, run.errorLines(), run.err());
+        assertFalse(Files.exists(dir.resolve("neurons-layer-out")), "nothing is written for a bad config");
+    }
+
+    @Test
+    void moreNeuronGroupsThanChannelsExitsTwo() throws Exception {
+        // the tiny model's convolution has 4 channels
+        Path config = battery("neurons-groups", "  accuracy: {min: 0}\nneurons: {groups: 9}");
+        CliRun run = CliRun.of("report", config.toString(), "--out", dir.resolve("neurons-groups-out").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("9 groups for layer"), run.err());
+        assertTrue(run.err().contains("which has 4 channels; choose at most 4"), run.err());
+        assertFalse(Files.exists(dir.resolve("neurons-groups-out")), "nothing is written for a bad config");
+    }
+
+    @Test
+    void theReportShowsNeuronGroupsAndClassPictures() throws Exception {
+        Path out = dir.resolve("neurons-out");
+        Path config = battery("neurons", "  accuracy: {min: 0}\nneurons: {steps: 4}");
+        CliRun run = CliRun.of("report", config.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode neurons = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("models").get(0)
+                .get("neurons");
+        assertEquals(4, neurons.get("steps").asInt());
+        assertEquals(3, neurons.get("classPictures").size());
+        JsonNode layer = neurons.get("layers").get(0);
+        assertEquals(4, layer.get("groups").size(), "6 groups by default, cut to the layer's 4 channels");
+        for (JsonNode group : layer.get("groups")) {
+            assertTrue(Files.isRegularFile(out.resolve(group.get("picture").asText())), group.toString());
+            assertTrue(group.get("examples").size() > 0, group.toString());
+        }
+        assertTrue(Files.isRegularFile(out.resolve("neurons.html")));
+    }
+
+    @Test
     void aMissingModelExitsThreeNamingIt() throws Exception {
         Path config = dir.resolve("missing.yaml");
         Files.writeString(config, "model: nowhere.zip\ndata:\n  - images: images\n");

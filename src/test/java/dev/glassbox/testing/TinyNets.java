@@ -54,6 +54,22 @@ public final class TinyNets {
         return net;
     }
 
+    /** conv 3x3 (ReLU) → dense (tanh) → softmax over 3 classes, one channel NCHW 1x8x8: a grayscale model. */
+    public static LoadedModel grayscale(long seed) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).updater(new Sgd(0.1))
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(4).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().name("dense").nOut(6).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(8, 8, 1))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return loaded(net, InputSpec.image(InputLayout.NCHW, 1, 8, 8));
+    }
+
     public static InputSpec convNetInput() {
         return InputSpec.image(InputLayout.NCHW, 2, 8, 8);
     }
