@@ -110,6 +110,28 @@ class ShapesDemoTest {
     }
 
     @Test
+    void bothModelsGetNeuronGroupsAndClassPicturesOnTheirOwnPages() throws Exception {
+        JsonNode summary = new ObjectMapper().readTree(firstSite.resolve("summary.json").toFile());
+        for (JsonNode model : summary.get("models")) {
+            JsonNode neurons = model.get("neurons");
+            assertEquals(6, neurons.get("classPictures").size(), model.get("name").asText());
+            assertEquals(2, neurons.get("layers").size(), model.get("name").asText());
+            for (JsonNode layer : neurons.get("layers")) {
+                assertEquals(6, layer.get("groups").size());
+                for (JsonNode g : layer.get("groups")) {
+                    assertTrue(Files.isRegularFile(firstSite.resolve(g.get("picture").asText())), g.toString());
+                    assertEquals(8, g.get("examples").size());
+                    System.out.printf("%s %s g%d reached %.2f: %s%n", model.get("name").asText(),
+                            layer.get("layer").asText(), g.get("index").asInt(), g.get("reached").asDouble(),
+                            g.get("caption").asText());
+                }
+            }
+        }
+        String page = Files.readString(firstSite.resolve("neurons.html"));
+        assertTrue(page.contains("shapes-flawed") && page.contains("shapes-fixed"), "one section per model");
+    }
+
+    @Test
     void junitXmlHasOneSuitePerModel() throws Exception {
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(firstSite.resolve("junit.xml").toFile());
