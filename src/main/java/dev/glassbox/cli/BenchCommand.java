@@ -1,6 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.bench.EngineBenchmark;
+import dev.glassbox.bench.FeatureVisBenchmark;
 import dev.glassbox.bench.MethodBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code glassbox bench}: the performance figures, printed as Markdown. */
 @Command(name = "bench", description = {"Measure the gradient engine: images/s for forward and forward+gradient",
-        "passes at several batch sizes, the cost relative to DL4J's own calculateGradients, and peak memory."})
+        "passes at several batch sizes, the cost relative to DL4J's own calculateGradients, and peak memory;",
+        "each attribution method against the bare passes it needs; and feature visualization: optimization",
+        "steps/s against the bare passes, and the neuron-group pages end to end on generated shapes."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "S", description = "Time spent on each measurement (default 2).")
@@ -24,7 +27,8 @@ final class BenchCommand implements Callable<Integer> {
     Path write;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "Model for the attribution-method figures (default: the demo's shapes-flawed.zip).")
+            description = "Model for the attribution-method and feature-visualization figures (default: the demo's"
+                    + " shapes-flawed.zip).")
     Path model;
 
     @Mixin
@@ -44,8 +48,10 @@ final class BenchCommand implements Callable<Integer> {
         Path file = model != null ? model : Home.folder().resolve("fixtures/models/shapes-flawed.zip");
         dev.glassbox.model.GradientEngine engine = dev.glassbox.model.GradientEngine.create(
                 new dev.glassbox.model.ModelLoader().load(file));
+        String name = "`" + file.getFileName() + "`";
         String markdown = new EngineBenchmark(seconds, progress).run() + "\n"
-                + new MethodBenchmark(engine, seconds, progress).run("`" + file.getFileName() + "`");
+                + new MethodBenchmark(engine, seconds, progress).run(name) + "\n"
+                + new FeatureVisBenchmark(engine, seconds, progress).run(name);
         out.println(markdown);
         out.flush();
         if (write != null) {
