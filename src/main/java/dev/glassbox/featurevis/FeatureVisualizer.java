@@ -197,14 +197,8 @@ public final class FeatureVisualizer {
         INDArray pictures = image.render(params);
         INDArray modelInput = input.toModel(pictures, engine.dataType());
         Map<String, float[][]> acts = new LinkedHashMap<>();
-        Map<String, UnaryOperator<INDArray>> record = new LinkedHashMap<>();
-        for (String layer : layouts.keySet()) {
-            record.put(layer, a -> {
-                acts.put(layer, perExample(a, batch.size(), layouts.get(layer)));
-                return Nd4j.zerosLike(a);
-            });
-        }
-        engine.objectivesGradient(modelInput, record);
+        engine.activations(modelInput, layouts.keySet())
+                .forEach((layer, a) -> acts.put(layer, perExample(a, batch.size(), layouts.get(layer))));
         int length = input.channels() * input.height() * input.width();
         float[] flat = pictures.dup('c').reshape(-1).toFloatVector();
         List<Picture> out = new ArrayList<>();

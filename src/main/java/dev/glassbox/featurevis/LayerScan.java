@@ -41,6 +41,7 @@ final class LayerScan {
     final String layer;
     final Activations layout;
     final Nmf.Factorization factors;
+    final int sampledImages;
     final int sampledPositions;
     private final List<LabelledImages> datasets;
     private final int groups;
@@ -71,11 +72,12 @@ final class LayerScan {
     private static final int COEFFICIENT_SWEEPS = 3;
 
     /** @param spatialSize the layer's height and width */
-    LayerScan(String layer, Activations layout, long[] spatialSize, Nmf.Factorization factors, int sampledPositions,
-              List<LabelledImages> datasets) {
+    LayerScan(String layer, Activations layout, long[] spatialSize, Nmf.Factorization factors, int sampledImages,
+              int sampledPositions, List<LabelledImages> datasets) {
         this.layer = layer;
         this.layout = layout;
         this.factors = factors;
+        this.sampledImages = sampledImages;
         this.sampledPositions = sampledPositions;
         this.datasets = datasets;
         this.groups = factors.h().length;
@@ -109,11 +111,6 @@ final class LayerScan {
 
     int groups() {
         return groups;
-    }
-
-    int sampledImages() {
-        return sampledPositions == 0 ? 0 : Math.max(1, sampledPositions / Math.min(NeuronAnalysis.POSITIONS_PER_IMAGE,
-                layout.positions()));
     }
 
     double[] direction(int group) {
@@ -172,17 +169,18 @@ final class LayerScan {
         return out;
     }
 
-    void add(List<ImageRef> refs, INDArray activations) {
+    /** @param masks each image's object mask at image size (1 on the object), or null where there are none */
+    void add(List<ImageRef> refs, INDArray activations, float[][] masks) {
         INDArray projected = projections(activations, refs.size());
         float[][][] projections = perImage(projected, refs.size());
         float[][][] maps = perImage(coefficients(projected), refs.size());
         LabelledImages data = datasets.get(refs.get(0).dataset());
-        float[][] masks = data.hasMasks() ? cellMasks(data, refs) : null;
+        float[][] cells = masks == null ? null : cellMasks(data, masks);
         for (int i = 0; i < refs.size(); i++) {
             ImageRef ref = refs.get(i);
             int label = data.label(ref.index());
-            if (masks != null) {
-                for (float m : masks[i]) {
+            if (cells != null) {
+                for (float m : cells[i]) {
                     onArea += m;
                     offArea += 1 - m;
                 }
@@ -200,10 +198,10 @@ final class LayerScan {
                 shareSum[g][label] += share;
                 // strong and distinctive: an image on which every group is busy says little about this one
                 offer(examples.get(g), new Top(ref, score, share, map), NeuronAnalysis.EXAMPLES);
-                if (masks != null) {
+                if (cells != null) {
                     for (int p = 0; p < map.length; p++) {
-                        offMass[g] += map[p] * (1 - masks[i][p]);
-                        onMass[g] += map[p] * masks[i][p];
+                        offMass[g] += map[p] * (1 - cells[i][p]);
+                        onMass[g] += map[p] * cells[i][p];
                     }
                 }
                 List<ImageTrait> traits = data.traits();
@@ -245,13 +243,12 @@ final class LayerScan {
     }
 
     /** The share of each layer position covered by the object, per image of the batch. */
-    private float[][] cellMasks(LabelledImages data, List<ImageRef> refs) {
+    private float[][] cellMasks(LabelledImages data, float[][] masks) {
         int h = data.input().height();
         int w = data.input().width();
-        float[][] out = new float[refs.size()][layout.positions()];
-        for (int i = 0; i < refs.size(); i++) {
-            float[] mask = data.masks().read(refs.get(i).index(), refs.get(i).index() + 1).castTo(DataType.FLOAT)
-                    .reshape(-1).toFloatVector();
+        float[][] out = new float[masks.length][layout.positions()];
+        for (int i = 0; i < masks.length; i++) {
+            float[] mask = masks[i];
             float[] count = new float[layout.positions()];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {

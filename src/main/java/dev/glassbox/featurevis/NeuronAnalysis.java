@@ -93,7 +93,7 @@ public final class NeuronAnalysis {
                 int groups = (int) Math.min(settings.groups(), engine.layer(layer).channels());
                 Nmf.Factorization f = Nmf.fit(rows.get(layer), groups, settings.seed());
                 scans.add(new LayerScan(layer, Activations.of(engine.layer(layer)), engine.layer(layer).spatialSize(),
-                        f, rows.get(layer).length, datasets));
+                        f, sample.size(), rows.get(layer).length, datasets));
             }
         }
         double[] logitMax = scanAll(datasets, scans);
@@ -111,7 +111,7 @@ public final class NeuronAnalysis {
                 groups.add(scan.describe(g, p.value(), picture, examples(scan, g, datasets)));
             }
             layerGroups.add(new LayerGroups(scan.layer, engine.layer(scan.layer).shapeText(),
-                    scan.layout.channels(), scan.sampledImages(), scan.sampledPositions, scan.factors.explained(),
+                    scan.layout.channels(), scan.sampledImages, scan.sampledPositions, scan.factors.explained(),
                     groups));
         }
         List<ClassPicture> classPictures = new ArrayList<>();
@@ -200,8 +200,10 @@ public final class NeuronAnalysis {
                     logitMax[k] = Math.max(logitMax[k], row[k]);
                 }
             }
+            LabelledImages data = datasets.get(refs.get(0).dataset);
+            float[][] masks = data.hasMasks() && !scans.isEmpty() ? masks(data, refs) : null;
             for (LayerScan scan : scans) {
-                scan.add(refs, acts.get(scan.layer));
+                scan.add(refs, acts.get(scan.layer), masks);
             }
         });
         return logitMax;
@@ -248,6 +250,16 @@ public final class NeuronAnalysis {
 
     /** The images of one data set, contiguous runs read at once. */
     private static INDArray read(LabelledImages data, List<ImageRef> part) {
+        return runs(data.images(), part);
+    }
+
+    /** The object masks of the images, {@code [image][height × width]}, read once for every layer. */
+    private static float[][] masks(LabelledImages data, List<ImageRef> part) {
+        INDArray all = runs(data.masks(), part);
+        return all.reshape('c', part.size(), all.length() / part.size()).toFloatMatrix();
+    }
+
+    private static INDArray runs(dev.glassbox.report.ImageBatches batches, List<ImageRef> part) {
         List<INDArray> pieces = new ArrayList<>();
         int i = 0;
         while (i < part.size()) {
@@ -255,10 +267,11 @@ public final class NeuronAnalysis {
             while (j < part.size() && part.get(j).index == part.get(j - 1).index + 1) {
                 j++;
             }
-            pieces.add(data.images().read(part.get(i).index, part.get(j - 1).index + 1).castTo(DataType.FLOAT));
+            pieces.add(batches.read(part.get(i).index, part.get(j - 1).index + 1).castTo(DataType.FLOAT));
             i = j;
         }
-        return pieces.size() == 1 ? pieces.get(0) : Nd4j.concat(0, pieces.toArray(INDArray[]::new));
+        INDArray out = pieces.size() == 1 ? pieces.get(0) : Nd4j.concat(0, pieces.toArray(INDArray[]::new));
+        return out.dup('c');
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -321,16 +334,8 @@ public final class NeuronAnalysis {
     }
 
     static int[] shuffled(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+        java.util.Collections.shuffle(order, random);
+        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 }

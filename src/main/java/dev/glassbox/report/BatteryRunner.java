@@ -51,8 +51,7 @@ public final class BatteryRunner {
         }
         // A wrong layer name or too many groups is a config error: say so before the long work starts.
         for (ModelUnderTest m : models) {
-            NeuronLayers.resolve(m.engine(), config.neurons().layers(),
-                    config.neurons().groupsGiven() ? config.neurons().groups() : 0, config.fileName(),
+            NeuronLayers.resolve(m.engine(), config.neurons(), config.fileName(),
                     m.name());
         }
         List<LabelledImages> datasets = new ArrayList<>();

@@ -153,8 +153,8 @@ public final class ReportBuilder {
 
     private NeuronReport neurons(ModelUnderTest model, int index, List<LabelledImages> datasets, ImageStore pictures,
                                  Progress progress) {
-        List<String> layers = NeuronLayers.resolve(model.engine(), neurons.layers(),
-                neurons.groupsGiven() ? neurons.groups() : 0, neuronsSource, model.name());
+        List<String> layers = NeuronLayers.resolve(model.engine(), neurons, neuronsSource,
+                model.name());
         var analysis = new NeuronAnalysis(model.engine(), model.name(), index, pictures,
                 new NeuronAnalysis.Settings(layers, neurons.groups(), neurons.steps(), plan.seed(),
                         settings.batchSize(), settings.pictureSize()), progress);
