@@ -1,6 +1,8 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.GlassboxException;
+import dev.glassbox.files.DiskErrors;
+import dev.glassbox.files.Interrupts;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +43,12 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, failed, parsed) -> {
             boolean verbose = parsed.expandedArgs().contains("--verbose");
+            if (Interrupts.isInterrupting() && !verbose) {
+                // the work failed because an interrupt removed its files; the interrupt has said what happened
+                return GlassboxException.Kind.INTERNAL.exitCode();
+            }
             GlassboxException g = e instanceof GlassboxException ge ? ge
+                    : DiskErrors.isDiskFull(e) ? DiskErrors.diskFull(DiskErrors.fileOf(e), e)
                     : GlassboxException.internal("internal error: " + e, e);
             err.println("glassbox: " + g.getMessage());
             if (verbose) {

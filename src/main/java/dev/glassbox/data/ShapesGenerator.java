@@ -1,6 +1,8 @@
 package dev.glassbox.data;
 
 import dev.glassbox.GlassboxException;
+import dev.glassbox.files.OwnedFolder;
+import dev.glassbox.files.StagedOutput;
 import dev.glassbox.Progress;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -164,18 +166,31 @@ public final class ShapesGenerator {
     /**
      * Writes {@code split} with {@code perClass} pictures of each class under {@code out}: the pictures in
      * {@code out/<split>/<class>/}, object masks in {@code out/<split>-masks/}, tag masks in
-     * {@code out/<split>-tag-masks/} and {@code out/<split>/manifest.csv}. A split written before is replaced.
+     * {@code out/<split>-tag-masks/} and {@code out/<split>/manifest.csv}. The three folders are made in a staging
+     * folder and moved into place when complete; a split written before is replaced, but only a folder Glassbox
+     * wrote holding nothing else (see {@link OwnedFolder}).
      */
     public List<ManifestRow> write(Path out, ShapesSplit split, int perClass, Progress progress) {
         if (perClass < 1) {
             throw GlassboxException.usage("the number of pictures per class must be at least 1, not " + perClass);
         }
-        Path images = out.resolve(split.folder());
-        Path masks = out.resolve(split.folder() + "-masks");
-        Path tagMasks = out.resolve(split.folder() + "-tag-masks");
-        clear(images, masks, tagMasks);
+        List<StagedOutput.FolderTarget> targets = Stream.of("", "-masks", "-tag-masks")
+                .map(suffix -> new StagedOutput.FolderTarget(out.resolve(split.folder() + suffix),
+                        OwnedFolder.Kind.SHAPES)).toList();
+        try (StagedOutput staged = StagedOutput.begin("--out", targets)) {
+            List<ManifestRow> rows = write(staged.stage(targets.get(0).path()), staged.stage(targets.get(1).path()),
+                    staged.stage(targets.get(2).path()), split, perClass, progress);
+            staged.commit();
+            return rows;
+        }
+    }
+
+    private List<ManifestRow> write(Path images, Path masks, Path tagMasks, ShapesSplit split, int perClass,
+                                    Progress progress) {
+        Path out = images.getParent();
         ShapeKind[] kinds = ShapeKind.values();
         try {
+            Files.createDirectories(tagMasks);
             for (ShapeKind k : kinds) {
                 Files.createDirectories(images.resolve(k.label()));
                 Files.createDirectories(masks.resolve(k.label()));
@@ -217,35 +232,6 @@ public final class ShapesGenerator {
             throw GlassboxException.badInput(out, "cannot write the " + split.folder() + " split: " + e.getMessage(), e);
         }
         return List.of(rows);
-    }
-
-    /** Removes a split written before; refuses to touch a folder that does not look like one. */
-    private static void clear(Path images, Path masks, Path tagMasks) {
-        if (!Files.exists(images)) {
-            return;
-        }
-        if (!Files.isDirectory(images) || !Files.exists(images.resolve("manifest.csv"))) {
-            boolean empty;
-            try (Stream<Path> s = Files.list(images)) {
-                empty = s.findAny().isEmpty();
-            } catch (IOException e) {
-                empty = false;
-            }
-            if (!empty) {
-                throw GlassboxException.usage(images + " exists and is not a shapes split (it has no manifest.csv);"
-                        + " choose another --out folder");
-            }
-        }
-        for (Path p : new Path[] {images, masks, tagMasks}) {
-            if (!Files.exists(p)) {
-                continue;
-            }
-            try {
-                org.apache.commons.io.file.PathUtils.deleteDirectory(p);
-            } catch (IOException e) {
-                throw GlassboxException.badInput(p, "cannot remove the split written before: " + e.getMessage(), e);
-            }
-        }
     }
 
     private static void png(BufferedImage image, Path file) {

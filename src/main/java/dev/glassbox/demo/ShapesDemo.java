@@ -9,6 +9,7 @@ import dev.glassbox.report.Report;
 import dev.glassbox.report.BatteryRunner;
 import dev.glassbox.config.BatteryConfig;
 import dev.glassbox.report.ReportSettings;
+import dev.glassbox.report.site.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
      * and writes the report, opened by the story told with this run's figures.
      */
     public Report write(Path out, ReportSettings settings, Progress progress) {
+        SiteWriter.requireReplaceable(out); // before the pictures are drawn
         ensureTestPictures(progress);
         return new BatteryRunner(battery(), settings).write(out, progress, ShapesDemo::story);
     }
@@ -75,8 +77,9 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
     }
 
     /**
-     * The demo owns its data folder: when the pictures there were made with other settings or a run was cut short,
-     * it draws them again from scratch.
+     * The demo owns its data folder ({@code fixtures/data/shapes} in Glassbox's own folder, made on first use and
+     * never chosen by the user): when the pictures there were made with other settings or a run was cut short, it
+     * draws them again from scratch.
      */
     private void ensureTestPictures(Progress progress) {
         Path stamp = dataFolder.resolve("demo-settings.txt");

@@ -8,6 +8,7 @@ import dev.glassbox.checks.MethodSpec;
 import dev.glassbox.config.BatteryConfig;
 import dev.glassbox.config.DataSet;
 import dev.glassbox.data.ImageFolder;
+import dev.glassbox.files.StagedOutput;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.ModelLoader;
@@ -32,8 +33,24 @@ public final class BatteryRunner {
                 settings.pictureSize(), settings.generatedAt());
     }
 
-    /** Runs the battery and writes the site into {@code out}; the introduction may add opening paragraphs. */
+    /**
+     * Runs the battery and writes the site into {@code out}; the introduction may add opening paragraphs. Whether
+     * {@code out} may be replaced is checked first, before any work; the pictures are written straight into the
+     * staged site, and an interrupted or failed run leaves {@code out} as it was.
+     */
     public Report write(Path out, Progress progress, Function<Report, List<String>> introduction) {
+        try (StagedOutput output = SiteWriter.output(out)) {
+            Path site = output.stage(out.toAbsolutePath().normalize());
+            ImageStore pictures = ImageStore.in(site.resolve("img"));
+            Report report = run(pictures, progress, introduction);
+            Report written = new SiteWriter().writeInto(report, pictures, site, output.stage(SiteWriter.zipOf(out)),
+                    progress);
+            output.commit();
+            return written;
+        }
+    }
+
+    private Report run(ImageStore pictures, Progress progress, Function<Report, List<String>> introduction) {
         List<ModelUnderTest> models = new ArrayList<>();
         models.add(load(config.model(), null));
         if (config.hasCompare()) {
@@ -49,15 +66,23 @@ public final class BatteryRunner {
             throw GlassboxException.badInput(config.model(), "has a single output; a report needs a model that"
                     + " scores at least 2 classes");
         }
-        // A wrong layer name or too many groups is a config error: say so before the long work starts.
+        // A wrong layer name, class list or method parameter is a config error: say so before the long work starts.
         for (ModelUnderTest m : models) {
             NeuronLayers.resolve(m.engine(), config.neurons(), config.fileName(),
                     m.name());
+            requireClassCount(m);
+            requireMethodsFit(m);
         }
         List<LabelledImages> datasets = new ArrayList<>();
         for (DataSet d : config.data()) {
             ImageFolder folder = config.classes().isEmpty() ? ImageFolder.open(d.images())
                     : ImageFolder.open(d.images(), config.classes());
+            int k = models.get(0).engine().classes();
+            if (config.classes().isEmpty() && folder.classes().size() != k) {
+                throw GlassboxException.badInput(d.images(), "has " + folder.classes().size() + " class folders but "
+                        + models.get(0).file().getFileName() + " scores " + k + " classes; list the model's " + k
+                        + " classes in the order of its outputs under 'classes:' in " + config.fileName());
+            }
             LabelledImages data = FolderImages.open(d.name(), folder, d.masks(), size,
                     config.preprocessing(size.channels()), progress);
             datasets.add(data.withTraits(ImageTrait.fromShapesManifest(d.images(), data.files())));
@@ -66,11 +91,44 @@ public final class BatteryRunner {
                 .map(m -> new MethodSpec(m, config.attribution().params(m))).toList();
         BatteryPlan plan = new BatteryPlan(methods, config.checks(), config.seed());
         RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare());
-        try (ImageStore pictures = ImageStore.temporary()) {
-            Report report = new ReportBuilder(settings, plan, run).withNeurons(config.neurons(), config.fileName())
-                    .build(config.title(), models, datasets, pictures, progress);
-            report = report.withIntroduction(introduction.apply(report));
-            return new SiteWriter().write(report, pictures, out, progress);
+        Report report = new ReportBuilder(settings, plan, run).withNeurons(config.neurons(), config.fileName())
+                .build(config.title(), models, datasets, pictures, progress);
+        return report.withIntroduction(introduction.apply(report));
+    }
+
+    /** The config's class list, where it gives one, has one name per output of the model. */
+    private void requireClassCount(ModelUnderTest m) {
+        int k = m.engine().classes();
+        if (!config.classes().isEmpty() && config.classes().size() != k) {
+            throw GlassboxException.usage(config.fileName() + ": 'classes' lists " + config.classes().size()
+                    + " names, but " + m.file().getFileName() + " scores " + k + " classes; give one name per output,"
+                    + " in the order of the model's outputs");
+        }
+    }
+
+    /**
+     * Makes each attribution method once with its parameters, so that a value the method refuses (steps: -5, a
+     * layer the model lacks) is reported with the config's key path before any work.
+     */
+    private void requireMethodsFit(ModelUnderTest m) {
+        java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>(config.attribution().methods());
+        methods.addAll(config.attribution().params().keySet());
+        for (String method : methods) {
+            try {
+                new MethodSpec(method, config.attribution().params(method)).create(m.engine());
+            } catch (GlassboxException e) {
+                if (e.kind() != GlassboxException.Kind.USAGE) {
+                    throw e;
+                }
+                String key = "attribution.params." + method;
+                List<String> named = config.attribution().params(method).keySet().stream()
+                        .filter(p -> e.getMessage().contains(p)).toList();
+                if (named.size() == 1) {
+                    key += "." + named.get(0);
+                }
+                throw GlassboxException.usage(config.fileName() + ": '" + key + "': " + e.getMessage()
+                        + (config.hasCompare() ? " (model " + m.name() + ")" : ""));
+            }
         }
     }
 

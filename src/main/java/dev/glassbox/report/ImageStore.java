@@ -1,17 +1,17 @@
 package dev.glassbox.report;
 
+import dev.glassbox.files.DiskErrors;
+import dev.glassbox.files.TemporaryFolder;
 import dev.glassbox.imaging.PngFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
- * A folder where the report's pictures are written as they are made, so memory does not hold them; the site writer
- * copies the folder into the site's {@code img/}. Closing it deletes a temporary folder.
+ * A folder where the report's pictures are written as they are made, so memory does not hold them: a report's
+ * pictures go straight into the {@code img/} folder of the site being staged; tests use a temporary folder, which
+ * closing deletes.
  */
 public final class ImageStore implements AutoCloseable {
 
@@ -19,25 +19,27 @@ public final class ImageStore implements AutoCloseable {
     public static final String PREFIX = "img/";
 
     private final Path folder;
-    private final boolean temporary;
+    private final TemporaryFolder temporary;
 
-    private ImageStore(Path folder, boolean temporary) {
+    private ImageStore(Path folder, TemporaryFolder temporary) {
         this.folder = folder;
         this.temporary = temporary;
     }
 
-    /** A store in a new temporary folder, deleted on {@link #close()}. */
+    /** A store in a new temporary folder, deleted on {@link #close()} (or when the run is interrupted). */
     public static ImageStore temporary() {
-        try {
-            return new ImageStore(Files.createTempDirectory("glassbox-img-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TemporaryFolder t = TemporaryFolder.create("glassbox-img-");
+        return new ImageStore(t.folder(), t);
     }
 
-    /** A store in the given folder, which is kept. */
+    /** A store in the given folder (made now), which is kept. */
     public static ImageStore in(Path folder) {
-        return new ImageStore(folder, false);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw DiskErrors.cannotWrite(folder, e);
+        }
+        return new ImageStore(folder, null);
     }
 
     public Path folder() {
@@ -53,11 +55,15 @@ public final class ImageStore implements AutoCloseable {
             throw new IllegalArgumentException("picture name '" + name + "' is not a plain relative .png path");
         }
         Path file = folder.resolve(name);
+        if (!Files.isDirectory(folder)) {
+            // removed under us: the run was interrupted, and the folder must not come back
+            throw new IllegalStateException("the picture folder " + folder + " is gone");
+        }
         try {
             Files.createDirectories(file.getParent());
             PngFiles.write(image, file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw DiskErrors.cannotWrite(file, e);
         }
         return PREFIX + name;
     }
@@ -72,13 +78,8 @@ public final class ImageStore implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!temporary || !Files.exists(folder)) {
-            return;
-        }
-        try {
-            org.apache.commons.io.file.PathUtils.deleteDirectory(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (temporary != null) {
+            temporary.close();
         }
     }
 }

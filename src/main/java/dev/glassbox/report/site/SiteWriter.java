@@ -1,9 +1,11 @@
 package dev.glassbox.report.site;
 
-import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
 import dev.glassbox.evaluation.ClassMetrics;
 import dev.glassbox.evaluation.Evaluation;
+import dev.glassbox.files.DiskErrors;
+import dev.glassbox.files.OwnedFolder;
+import dev.glassbox.files.StagedOutput;
 import dev.glassbox.report.DatasetSummary;
 import dev.glassbox.report.GallerySample;
 import dev.glassbox.report.ImageStore;
@@ -13,7 +15,6 @@ import dev.glassbox.report.Report;
 import dev.glassbox.report.SummaryJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +36,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * with the verdict and the findings), {@code checks.html}, {@code classes.html}, {@code gallery.html},
  * {@code methods.html}, {@code neurons.html} and one page per layer examined (when a model has a neuron analysis),
  * {@code compare.html} (when the report compares two models), {@code about.html}, {@code assets/}, {@code img/},
- * {@code summary.json}, {@code junit.xml}, and {@code OUT.zip} beside the folder. The site is built in a temporary
- * sibling folder and moved into place only when complete, so a failure never leaves half a report, and a folder
- * that is not a Glassbox report is never replaced.
+ * {@code summary.json}, {@code junit.xml}, the marker {@code .glassbox-report}, and {@code OUT.zip} beside the
+ * folder. The site is built in a staging folder beside it and moved into place only when complete (see
+ * {@link StagedOutput}), so a failure never leaves half a report, and only a folder Glassbox wrote is replaced.
  */
 public final class SiteWriter {
 
@@ -67,55 +68,102 @@ public final class SiteWriter {
     }
 
     /**
-     * Writes the site into {@code out} (replacing a previous Glassbox report there) and {@code out.zip}.
+     * Writes the site into {@code out} (replacing a previous Glassbox report there) and {@code out.zip}, staged beside
+     * {@code out} and moved into place when complete.
      *
      * @param pictures where the report's pictures were written
      * @return the report as written, with the time the site took added to its timings
+     * @throws GlassboxException usage when {@code out} or the zip is something Glassbox did not write
      */
     public Report write(Report report, ImageStore pictures, Path out, Progress progress) {
-        Path target = out.toAbsolutePath().normalize();
-        refuseForeignFolder(target);
+        try (StagedOutput output = output(out)) {
+            Report written = writeInto(report, pictures, output.stage(target(out)), output.stage(zipOf(out)),
+                    progress);
+            output.commit();
+            return written;
+        }
+    }
+
+    /**
+     * The staged output of a report in {@code out}: the folder and the zip beside it. Opening it checks, before any
+     * work, that both may be replaced.
+     */
+    public static StagedOutput output(Path out) {
+        return StagedOutput.begin("--out", targets(out));
+    }
+
+    /** Checks, without writing anything, that a report may be written to {@code out} (see {@link #output}). */
+    public static void requireReplaceable(Path out) {
+        StagedOutput.requireReplaceable("--out", targets(out));
+    }
+
+    private static List<StagedOutput.Target> targets(Path out) {
+        return List.of(new StagedOutput.FolderTarget(target(out), OwnedFolder.Kind.REPORT),
+                new StagedOutput.FileTarget(zipOf(out), SiteZip::isReportZip, "a report zip"));
+    }
+
+    /** The zip written beside the report folder {@code out}: {@code out.zip}. */
+    public static Path zipOf(Path out) {
+        Path target = target(out);
+        return target.resolveSibling(target.getFileName() + ".zip");
+    }
+
+    private static Path target(Path out) {
+        return out.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Writes the site into the new folder {@code site} and its zip to {@code zip}, with Glassbox's marker in both.
+     *
+     * @param pictures where the report's pictures were written; when that is {@code site/img} they are already in
+     *                 place, otherwise they are copied there
+     */
+    public Report writeInto(Report report, ImageStore pictures, Path site, Path zip, Progress progress) {
         long start = System.nanoTime();
-        Path staging = null;
         try {
-            Files.createDirectories(target.getParent());
-            staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".writing-");
             String task = "Writing the report";
-            copyTree(pictures.folder(), staging.resolve("img"));
-            Path site = staging;
+            Path img = site.resolve("img");
+            if (!pictures.folder().toAbsolutePath().normalize().equals(img.toAbsolutePath().normalize())) {
+                copyTree(pictures.folder(), img);
+            }
+            Files.createDirectories(img.resolve("charts"));
+            Files.createDirectories(site.resolve("assets"));
             CheckViews views = new CheckViews(report, picture -> Files.isRegularFile(site.resolve(picture)));
             NeuronViews neurons = new NeuronViews(report, PictureSizes.in(site));
             List<Page> pages = new ArrayList<>(pages(report));
             pages.addAll(neurons.layerPages());
             int steps = pages.size() + 3;
             progress.update(task, 0, steps);
-            Map<String, String> charts = writeCharts(report, views, staging);
-            dev.glassbox.imaging.PngFiles.write(dev.glassbox.imaging.Legend.overlayBar(256, 14),
-                    staging.resolve(LEGEND));
+            Map<String, String> charts = writeCharts(report, views, site);
+            dev.glassbox.imaging.PngFiles.write(dev.glassbox.imaging.Legend.overlayBar(256, 14), site.resolve(LEGEND));
             progress.update(task, 1, steps);
-            Files.createDirectories(staging.resolve("assets"));
-            copyResource("templates/" + CSS, staging.resolve(CSS));
+            copyResource("templates/" + CSS, site.resolve(CSS));
             Report written = report.withTiming("site", (System.nanoTime() - start) / 1e9);
             for (int i = 0; i < pages.size(); i++) {
                 String html = render(written, pages.get(i), charts, views, neurons);
-                Files.writeString(staging.resolve(pages.get(i).file()), html, StandardCharsets.UTF_8);
+                Files.writeString(site.resolve(pages.get(i).file()), html, StandardCharsets.UTF_8);
                 progress.update(task, 2 + i, steps);
             }
-            SummaryJson.write(written, staging.resolve(SummaryJson.FILE_NAME));
-            JUnitXml.write(written, staging.resolve(JUnitXml.FILE_NAME));
-            Path zip = target.resolveSibling(target.getFileName() + ".zip");
-            SiteZip.write(staging, zip, written.generatedAt());
-            moveIntoPlace(staging, target);
-            staging = null;
+            SummaryJson.write(written, site.resolve(SummaryJson.FILE_NAME));
+            JUnitXml.write(written, site.resolve(JUnitXml.FILE_NAME));
+            OwnedFolder.mark(site, OwnedFolder.Kind.REPORT, runId(written));
+            SiteZip.write(site, zip, written.generatedAt());
             progress.update(task, steps, steps);
             return written;
         } catch (IOException e) {
-            throw GlassboxException.badInput(target, "cannot write the report: " + e.getMessage(), e);
-        } finally {
-            if (staging != null) {
-                deleteTree(staging);
-            }
+            throw DiskErrors.cannotWrite(site, e);
         }
+    }
+
+    /**
+     * What identifies a run in its marker: title, time stamp, config, seed and the models' hashes, so that the same
+     * config and seed give the same marker (and zip).
+     */
+    static String runId(Report report) {
+        StringBuilder identity = new StringBuilder(report.title()).append('\n').append(report.generatedAt())
+                .append('\n').append(report.run().seed()).append('\n').append(report.run().config());
+        report.models().forEach(m -> identity.append('\n').append(m.name()).append(' ').append(m.sha256()));
+        return OwnedFolder.id(identity.toString());
     }
 
     /**
@@ -298,43 +346,6 @@ public final class SiteWriter {
         return charts;
     }
 
-    /** Refuses to replace anything but an empty folder or an earlier Glassbox report. */
-    private static void refuseForeignFolder(Path target) {
-        Path zip = target.resolveSibling(target.getFileName() + ".zip");
-        if (Files.exists(zip) && !SiteZip.isReportZip(zip)) {
-            throw GlassboxException.usage(zip + " exists and is not a Glassbox report zip; choose another --out,"
-                    + " Glassbox will not overwrite it");
-        }
-        if (!Files.exists(target)) {
-            return;
-        }
-        if (!Files.isDirectory(target)) {
-            throw GlassboxException.usage(target + " exists and is not a folder: choose another --out");
-        }
-        boolean empty;
-        try (Stream<Path> entries = Files.list(target)) {
-            empty = entries.findAny().isEmpty();
-        } catch (IOException e) {
-            throw GlassboxException.badInput(target, "cannot read the output folder: " + e.getMessage(), e);
-        }
-        if (!empty && !SummaryJson.isReportFolder(target)) {
-            throw GlassboxException.usage(target + " holds files that are not a Glassbox report (it has no "
-                    + SummaryJson.FILE_NAME + "); choose another --out, Glassbox will not overwrite them");
-        }
-    }
-
-    private static void moveIntoPlace(Path staging, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
     private static void copyResource(String name, Path to) throws IOException {
         try (InputStream in = SiteWriter.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
@@ -358,16 +369,6 @@ public final class SiteWriter {
                     Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    static void deleteTree(Path root) {
-        try {
-            if (Files.exists(root)) {
-                org.apache.commons.io.file.PathUtils.deleteDirectory(root);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

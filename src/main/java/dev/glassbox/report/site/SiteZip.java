@@ -1,10 +1,10 @@
 package dev.glassbox.report.site;
 
+import dev.glassbox.files.OwnedFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -20,37 +20,32 @@ final class SiteZip {
 
     private SiteZip() {}
 
-    /** Whether {@code zip} is one this class wrote: it holds {@code NAME/summary.json}. */
+    /** Whether {@code zip} is one this class wrote: it holds {@code NAME/.glassbox-report}, the report's marker. */
     static boolean isReportZip(Path zip) {
         String top = zip.getFileName().toString().replaceFirst("\\.zip$", "") + "/";
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
-            return z.getEntry(top + "summary.json") != null;
+            return z.getEntry(top + OwnedFolder.Kind.REPORT.marker()) != null;
         } catch (IOException e) {
             return false;
         }
     }
 
+    /** Writes the zip of {@code site} to {@code zip}, a new file in a staging folder. */
     static void write(Path site, Path zip, Instant stamp) throws IOException {
         String top = zip.getFileName().toString().replaceFirst("\\.zip$", "") + "/";
-        Path partial = Files.createTempFile(zip.toAbsolutePath().getParent(), "." + zip.getFileName(), ".partial");
-        try {
-            try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream out = new ZipOutputStream(file);
-                 Stream<Path> walk = Files.walk(site)) {
-                List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-                // Zip's DOS times are local times; writing the UTC wall clock keeps the zip the same in every
-                // time zone.
-                java.time.LocalDateTime time = java.time.LocalDateTime.ofInstant(stamp, java.time.ZoneOffset.UTC);
-                for (Path p : files) {
-                    ZipEntry entry = new ZipEntry(top + site.relativize(p).toString().replace('\\', '/'));
-                    entry.setTimeLocal(time);
-                    out.putNextEntry(entry);
-                    Files.copy(p, out);
-                    out.closeEntry();
-                }
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file);
+             Stream<Path> walk = Files.walk(site)) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            // Zip's DOS times are local times; writing the UTC wall clock keeps the zip the same in every
+            // time zone.
+            java.time.LocalDateTime time = java.time.LocalDateTime.ofInstant(stamp, java.time.ZoneOffset.UTC);
+            for (Path p : files) {
+                ZipEntry entry = new ZipEntry(top + site.relativize(p).toString().replace('\\', '/'));
+                entry.setTimeLocal(time);
+                out.putNextEntry(entry);
+                Files.copy(p, out);
+                out.closeEntry();
             }
-            Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
         }
     }
 }

@@ -70,7 +70,7 @@ class BrowserTest {
         }
         // A fixed place under target/, so a failing run leaves the site to look at.
         Path root = Path.of("target", "browser-test").toAbsolutePath();
-        SiteWriter.deleteTree(root);
+        org.apache.commons.io.FileUtils.deleteDirectory(root.toFile());
         Files.createDirectories(root);
         Path nasty = root.resolve("report");
         try (ImageStore store = ImageStore.temporary()) {
@@ -103,7 +103,7 @@ class BrowserTest {
             driver.quit();
         }
         if (profile != null) {
-            SiteWriter.deleteTree(profile);
+            org.apache.commons.io.FileUtils.deleteQuietly(profile.toFile());
         }
     }
 

@@ -548,23 +548,34 @@ class SiteWriterTest {
             GlassboxException e = assertThrows(GlassboxException.class,
                     () -> new SiteWriter().write(report, store, out, Progress.NONE));
             assertEquals(2, e.exitCode());
-            assertTrue(e.getMessage().contains("not a Glassbox report"), e.getMessage());
+            assertTrue(e.getMessage().contains("is not a Glassbox report (it has no .glassbox-report marker)"),
+                    e.getMessage());
         }
         assertEquals("precious", Files.readString(out.resolve("thesis.tex")));
         assertFalse(Files.exists(tmp.resolve("mine.zip")));
     }
 
     @Test
-    void anEarlierReportIsReplacedWhole() throws Exception {
+    void anEarlierReportIsReplacedWholeButNotAFileAUserPutInIt() throws Exception {
         Path out = tmp.resolve("r");
         try (ImageStore store = ImageStore.temporary()) {
             Report report = nastyReport(store);
             new SiteWriter().write(report, store, out, Progress.NONE);
-            Files.writeString(out.resolve("stale.txt"), "from the last run");
+            // a page an earlier run wrote and this one does not: listed in the marker, so it goes with the old report
+            Files.writeString(out.resolve("old-page.html"), "from the last run");
+            dev.glassbox.files.OwnedFolder.mark(out, dev.glassbox.files.OwnedFolder.Kind.REPORT, null);
             new SiteWriter().write(report, store, out, Progress.NONE);
+            assertFalse(Files.exists(out.resolve("old-page.html")));
+            assertTrue(Files.exists(out.resolve("index.html")));
+
+            Files.writeString(out.resolve("notes.txt"), "my notes on this report");
+            GlassboxException e = assertThrows(GlassboxException.class,
+                    () -> new SiteWriter().write(report, store, out, Progress.NONE));
+            assertEquals(2, e.exitCode());
+            assertTrue(e.getMessage().startsWith(out.resolve("notes.txt").toAbsolutePath() + " is in the way"),
+                    e.getMessage());
+            assertEquals("my notes on this report", Files.readString(out.resolve("notes.txt")));
         }
-        assertFalse(Files.exists(out.resolve("stale.txt")));
-        assertTrue(Files.exists(out.resolve("index.html")));
     }
 
     @Test
