@@ -3,9 +3,8 @@ package dev.glassbox.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glassbox.GlassboxException;
-import dev.glassbox.data.ImageFolder;
+import dev.glassbox.data.ImageFiles;
 import dev.glassbox.model.InputSpec;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,38 +67,31 @@ final class ExplainInputs {
         }
     }
 
-    /** An image scaled to [0, 1] (pixel / 255), in the model's layout; gray for a one-channel model. */
+    /**
+     * A picture scaled to [0, 1] (pixel / 255), in the model's layout: a one-channel model sees a colour picture's
+     * luma, a three-channel model a gray picture's value in each channel (as the battery reads its data folders).
+     */
     static double[] readImage(Path file, InputSpec spec) {
         if (!spec.isImage()) {
             throw GlassboxException.badInput(file, "is an image, but the model takes " + spec.describe()
                     + "; give the input as a .json file holding that tensor");
         }
-        BufferedImage image = ImageFolder.read(file);
-        if (image.getWidth() != spec.width() || image.getHeight() != spec.height()) {
-            throw GlassboxException.badInput(file, "is " + image.getWidth() + "x" + image.getHeight()
-                    + " pixels; the model takes " + spec.width() + "x" + spec.height());
-        }
         if (spec.channels() != 1 && spec.channels() != 3) {
-            throw GlassboxException.badInput(file, "is an RGB image, but the model takes " + spec.channels()
+            throw GlassboxException.badInput(file, "is a picture, but the model takes " + spec.channels()
                     + " channels; give the input as a .json file");
         }
         int h = spec.height();
         int w = spec.width();
-        float[] chw = new float[3 * h * w];
-        ImageFolder.toChw(image, 1f / 255, chw, 0);
+        float[] chw = new float[spec.channels() * h * w];
+        ImageFiles.read(file, w, h, "the model takes").toChannelsFirst(spec.channels(), (c, v) -> v / 255.0, chw, 0);
         double[] out = new double[(int) spec.length()];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = y * w + x;
-                for (int c = 0; c < spec.channels(); c++) {
-                    double v = spec.channels() == 3 ? chw[c * h * w + p]
-                            : (chw[p] + chw[h * w + p] + chw[2 * h * w + p]) / 3.0;
-                    int at = switch (spec.layout()) {
-                        case NHWC -> p * spec.channels() + c;
-                        case NCHW, FLAT -> c * h * w + p;
-                    };
-                    out[at] = v;
-                }
+        for (int c = 0; c < spec.channels(); c++) {
+            for (int p = 0; p < h * w; p++) {
+                int at = switch (spec.layout()) {
+                    case NHWC -> p * spec.channels() + c;
+                    case NCHW, FLAT -> c * h * w + p;
+                };
+                out[at] = chw[c * h * w + p];
             }
         }
         return out;

@@ -4,6 +4,7 @@ import dev.glassbox.GlassboxException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * A folder with one subfolder per class holding images ({@code .png}, {@code .jpg}, {@code .jpeg}, {@code .bmp}).
@@ -48,24 +48,30 @@ public final class ImageFolder {
         if (!Files.isDirectory(root)) {
             throw GlassboxException.badInput(root, Files.exists(root) ? "is not a folder" : "no such folder");
         }
-        List<String> folders = list(root, Files::isDirectory).stream()
+        List<String> folders = list(root, ImageFolder::isFolder).stream()
                 .map(p -> p.getFileName().toString()).sorted().toList();
         if (folders.isEmpty()) {
             throw GlassboxException.badInput(root, "has no class folders (expected one subfolder of images per class)");
         }
         List<String> classes = folders;
         if (classOrder != null) {
-            Set<String> wanted = new HashSet<>(classOrder);
-            if (!wanted.equals(new HashSet<>(folders))) {
-                throw GlassboxException.badInput(root, "has class folders " + folders + " but the classes are "
-                        + classOrder);
+            List<String> extra = folders.stream().filter(f -> !classOrder.contains(f)).toList();
+            if (!extra.isEmpty()) {
+                throw GlassboxException.badInput(root.resolve(extra.get(0)), "is not a class folder: the classes are "
+                        + quoted(classOrder) + (extra.size() > 1 ? " (nor are " + quoted(extra.subList(1,
+                        extra.size())) + ")" : "") + "; move it out of " + root + ", or list it under 'classes:'");
+            }
+            List<String> missing = classOrder.stream().filter(c -> !folders.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw GlassboxException.badInput(root, "has no folder for the class" + (missing.size() > 1 ? "es " : " ")
+                        + quoted(missing) + "; the classes are " + quoted(classOrder));
             }
             classes = classOrder;
         }
         List<Entry> entries = new ArrayList<>();
         for (int label = 0; label < classes.size(); label++) {
             Path dir = root.resolve(classes.get(label));
-            List<Path> images = list(dir, p -> Files.isRegularFile(p) && isImage(p));
+            List<Path> images = list(dir, p -> isImage(p) && isImageFile(p));
             images.sort(null);
             for (Path p : images) {
                 entries.add(new Entry(p, label));
@@ -127,22 +133,16 @@ public final class ImageFolder {
 
     /** Reads one mask into {@code into} at {@code offset}: 1 where any channel is non-zero, else 0. */
     public static void readMask(Path file, int width, int height, float[] into, int offset) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw GlassboxException.badInput(file, "is missing: every image needs a mask at the same relative path"
                     + " in the masks folder");
         }
-        BufferedImage image = read(file);
-        if (image.getWidth() != width || image.getHeight() != height) {
-            throw GlassboxException.badInput(file, "is a " + image.getWidth() + "x" + image.getHeight()
-                    + " mask; its image is " + width + "x" + height);
-        }
-        var raster = image.getRaster();
-        int bands = image.getColorModel().getNumColorComponents(); // alpha says nothing about the object
+        Pixels mask = ImageFiles.read(file, width, height, "its image is");
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 boolean on = false;
-                for (int b = 0; b < bands && !on; b++) {
-                    on = raster.getSample(x, y, b) != 0;
+                for (int c = 0; c < mask.planes() && !on; c++) {
+                    on = mask.value(c, x, y) != 0;
                 }
                 into[offset + y * width + x] = on ? 1 : 0;
             }
@@ -151,47 +151,45 @@ public final class ImageFolder {
 
     /** Reads one image into {@code into} at {@code offset}: RGB, channels first, pixel value times {@code scale}. */
     public static void readChw(Path file, int width, int height, float scale, float[] into, int offset) {
-        BufferedImage image = read(file);
-        if (image.getWidth() != width || image.getHeight() != height) {
-            throw GlassboxException.badInput(file, "is " + image.getWidth() + "x" + image.getHeight()
-                    + " pixels; expected " + width + "x" + height);
-        }
-        toChw(image, scale, into, offset);
+        ImageFiles.read(file, width, height, "expected").toChannelsFirst(3, (c, v) -> v * scale, into, offset);
     }
 
     /** Copies an image into {@code into} at {@code offset}: RGB, channels first, pixel value times {@code scale}. */
     public static void toChw(BufferedImage image, float scale, float[] into, int offset) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int plane = width * height;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int c = image.getRGB(x, y);
-                int p = offset + y * width + x;
-                into[p] = ((c >> 16) & 0xff) * scale;
-                into[p + plane] = ((c >> 8) & 0xff) * scale;
-                into[p + 2 * plane] = (c & 0xff) * scale;
-            }
-        }
+        ImageFiles.pixels(image).toChannelsFirst(3, (c, v) -> v * scale, into, offset);
     }
 
-    /** Reads an image file, or fails with a one-line error naming it. */
-    public static BufferedImage read(Path file) {
-        BufferedImage image;
+    /** A class folder; a link to a folder that is gone is an error, not an empty class. */
+    private static boolean isFolder(Path p) {
+        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+            throw GlassboxException.badInput(p, "is a link to " + linkTarget(p) + ", which does not exist; remove the"
+                    + " link or restore what it points to");
+        }
+        return Files.isDirectory(p);
+    }
+
+    /**
+     * An image file in a class folder; a link to an image that is gone is an error (it is listed as an image, and
+     * leaving it out would quietly test fewer).
+     */
+    private static boolean isImageFile(Path p) {
+        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+            throw GlassboxException.badInput(p, "is a link to " + linkTarget(p) + ", which does not exist; remove the"
+                    + " link or restore the image");
+        }
+        return Files.isRegularFile(p);
+    }
+
+    private static String linkTarget(Path link) {
         try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw GlassboxException.badInput(file, "is not a readable image (" + oneLine(e) + ")", e);
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a missing file";
         }
-        if (image == null) {
-            throw GlassboxException.badInput(file, "is not a readable image (not PNG, JPEG or BMP data)");
-        }
-        return image;
     }
 
-    private static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replace('\n', ' ').trim();
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static boolean isImage(Path p) {

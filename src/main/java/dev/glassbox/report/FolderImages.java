@@ -2,11 +2,11 @@ package dev.glassbox.report;
 
 import dev.glassbox.Progress;
 import dev.glassbox.config.Preprocessing;
+import dev.glassbox.data.ImageFiles;
 import dev.glassbox.data.ImageFolder;
 import dev.glassbox.imaging.PixelRange;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +31,10 @@ public final class FolderImages {
      */
     public static LabelledImages open(String name, ImageFolder folder, Path masks, InputSpec size,
                                       Preprocessing preprocessing, Progress progress) {
+        if (size.channels() != 1 && size.channels() != 3) {
+            throw dev.glassbox.GlassboxException.badInput(folder.root(), "holds pictures, but the model takes "
+                    + size.channels() + " channels; pictures give 1 (gray) or 3 (red, green, blue)");
+        }
         InputSpec spec = InputSpec.image(InputLayout.NCHW, size.channels(), size.height(), size.width());
         List<ImageFolder.Entry> entries = folder.entries();
         int n = entries.size();
@@ -87,29 +91,12 @@ public final class FolderImages {
         return (from, to) -> all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
     }
 
-    /** One image into {@code into} at {@code offset}: channels first; one channel is the image's luma. */
+    /**
+     * One image into {@code into} at {@code offset}: channels first, each value preprocessed; a one-channel model
+     * sees a colour picture's luma, a three-channel model a gray picture's value in each channel.
+     */
     static void read(Path file, InputSpec spec, Preprocessing preprocessing, float[] into, int offset) {
-        BufferedImage image = ImageFolder.read(file);
-        if (image.getWidth() != spec.width() || image.getHeight() != spec.height()) {
-            throw dev.glassbox.GlassboxException.badInput(file, "is " + image.getWidth() + "x" + image.getHeight()
-                    + " pixels; the model takes " + spec.width() + "x" + spec.height());
-        }
-        int hw = spec.height() * spec.width();
-        for (int y = 0; y < spec.height(); y++) {
-            for (int x = 0; x < spec.width(); x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                int p = offset + y * spec.width() + x;
-                if (spec.channels() == 1) {
-                    into[p] = (float) preprocessing.apply(0, 0.299 * r + 0.587 * g + 0.114 * b);
-                } else {
-                    into[p] = (float) preprocessing.apply(0, r);
-                    into[p + hw] = (float) preprocessing.apply(1, g);
-                    into[p + 2 * hw] = (float) preprocessing.apply(2, b);
-                }
-            }
-        }
+        ImageFiles.read(file, spec.width(), spec.height(), "the model takes")
+                .toChannelsFirst(spec.channels(), preprocessing::apply, into, offset);
     }
 }
