@@ -7,4 +7,7 @@ final class CommonOptions {
 
     @Option(names = "--verbose", description = "On an error, print the stack trace as well.")
     boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this command's usage and exit.")
+    boolean help;
 }

@@ -5,6 +5,7 @@ import dev.glassbox.GlassboxException;
 import dev.glassbox.attribution.Attribution;
 import dev.glassbox.attribution.AttributionMethod;
 import dev.glassbox.attribution.AttributionMethods;
+import dev.glassbox.files.StagedOutput;
 import dev.glassbox.imaging.Diverging;
 import dev.glassbox.imaging.InputPicture;
 import dev.glassbox.imaging.Overlay;
@@ -17,7 +18,6 @@ import dev.glassbox.model.LoadedModel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,6 +72,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write heatmap overlays as PNG files.")
     Path out;
 
+    @Option(names = "--force", description = "Replace output files Glassbox did not write (never the model or an"
+            + " INPUT).")
+    boolean force;
+
     @Mixin
     InputOption input;
 
@@ -86,6 +90,10 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> parameters = parameters();
+        ExplainOutputs outputs = new ExplainOutputs(modelFile, inputs, method, force);
+        // where the output goes is checked before any work, and nothing is written until all of it is ready
+        outputs.requireJson(json);
+        outputs.requirePictures(out);
         LoadedModel model = input.load(modelFile);
         // Double precision: explain works on a few inputs, and its raw maps are compared with exact answers.
         GradientEngine engine = GradientEngine.create(model, DataType.DOUBLE);
@@ -101,10 +109,21 @@ final class ExplainCommand implements Callable<Integer> {
         int[] targets = targets(engine, batch);
         Attribution result = attribution.attribute(batch, targets);
         if (json != null) {
-            writeJson(result, targets);
+            try (StagedOutput staged = outputs.jsonOutput(json)) {
+                writeJson(result, targets, staged.stage(json));
+                staged.commit();
+            }
         }
         if (out != null) {
-            writePictures(result, batch, in, err);
+            if (!in.isImage()) {
+                err.println("glassbox: note: the model's input " + in.describe() + " is not an image; no pictures"
+                        + " written (use --json for the raw maps)");
+            } else {
+                try (StagedOutput staged = outputs.pictureOutput(out)) {
+                    writePictures(result, batch, in, outputs, staged);
+                    staged.commit();
+                }
+            }
         }
         for (int i = 0; i < n; i++) {
             stdout.printf(Locale.ROOT, "%s: %s for class %d%s%n", inputs.get(i), attribution.name(), targets[i],
@@ -148,7 +167,7 @@ final class ExplainCommand implements Callable<Integer> {
         return t;
     }
 
-    private void writeJson(Attribution result, int[] targets) throws IOException {
+    private void writeJson(Attribution result, int[] targets, Path file) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("method", method);
         // One number when every input has the same target (always so with --target), else one per input.
@@ -168,11 +187,7 @@ final class ExplainCommand implements Callable<Integer> {
             results.add(r);
         }
         root.put("results", results);
-        Path parent = json.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        new ObjectMapper().writeValue(json.toFile(), root);
+        new ObjectMapper().writeValue(file.toFile(), root);
     }
 
     private static Object nested(double[] v, long[] shape, int depth, int[] next) {
@@ -186,13 +201,8 @@ final class ExplainCommand implements Callable<Integer> {
         return list;
     }
 
-    private void writePictures(Attribution result, INDArray batch, InputSpec in, PrintWriter err) throws IOException {
-        if (!in.isImage()) {
-            err.println("glassbox: note: the model's input " + in.describe() + " is not an image; no pictures"
-                    + " written (use --json for the raw maps)");
-            return;
-        }
-        Files.createDirectories(out);
+    private void writePictures(Attribution result, INDArray batch, InputSpec in, ExplainOutputs outputs,
+                               StagedOutput staged) throws IOException {
         INDArray maps = result.maps();
         float[] examples = batch.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] maps0 = maps.castTo(DataType.FLOAT).dup('c').data().asFloat();
@@ -226,9 +236,7 @@ final class ExplainCommand implements Callable<Integer> {
                         : Overlay.of(image, InputPicture.saliency(map, in));
             }
             int factor = Upscale.factorFor(picture.getWidth(), picture.getHeight(), 256);
-            String stem = inputs.get(i).getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            Path file = out.resolve(stem + "-" + method + ".png");
-            PngFiles.write(Upscale.nearest(picture, factor), file);
+            PngFiles.writeSigned(Upscale.nearest(picture, factor), staged.stage(outputs.picture(out, i)));
         }
     }
 

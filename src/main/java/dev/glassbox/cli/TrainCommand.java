@@ -1,6 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.GlassboxException;
+import dev.glassbox.data.ImageFiles;
 import dev.glassbox.data.ImageFolder;
 import dev.glassbox.data.InMemoryImages;
 import dev.glassbox.data.ShapeKind;
@@ -54,6 +55,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "After training, print accuracy and per-class recall on this folder (repeatable).")
     List<Path> evaluate;
 
+    @Option(names = "--force", description = "Replace an existing file at --out.")
+    boolean force;
+
     @Mixin
     CommonOptions common;
 
@@ -70,6 +74,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(this.out)) {
             throw GlassboxException.usage("--out " + this.out + " is a folder; name the model's .zip file");
+        }
+        if (Files.exists(this.out) && !force) {
+            throw GlassboxException.usage("--out " + this.out + " exists; Glassbox will not write over a model file:"
+                    + " choose another --out, or add --force to replace it");
         }
         ImageFolder folder = ImageFolder.open(data, classOrder(data));
         int side = sideOf(folder);
@@ -113,11 +121,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private static int sideOf(ImageFolder folder) {
         Path first = folder.entries().get(0).file();
-        var image = ImageFolder.read(first);
-        if (image.getWidth() != image.getHeight()) {
-            throw GlassboxException.badInput(first, "is " + image.getWidth() + "x" + image.getHeight()
-                    + "; the shapes CNN takes square images");
+        ImageFiles.Size size = ImageFiles.size(first);
+        if (size.width() != size.height()) {
+            throw GlassboxException.badInput(first, "is " + size + "; the shapes CNN takes square images");
         }
-        return image.getWidth();
+        return size.width();
     }
 }
