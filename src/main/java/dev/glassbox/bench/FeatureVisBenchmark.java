@@ -1,7 +1,7 @@
 package dev.glassbox.bench;
 
 import dev.glassbox.Progress;
-import dev.glassbox.config.Preprocessing;
+import dev.glassbox.model.Preprocessing;
 import dev.glassbox.data.ImageFolder;
 import dev.glassbox.data.ShapeKind;
 import dev.glassbox.data.ShapesGenerator;
@@ -13,10 +13,10 @@ import dev.glassbox.featurevis.Objective;
 import dev.glassbox.imaging.PixelRange;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
-import dev.glassbox.report.FolderImages;
-import dev.glassbox.report.ImageStore;
-import dev.glassbox.report.ImageTrait;
-import dev.glassbox.report.LabelledImages;
+import dev.glassbox.data.FolderImages;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.data.ImageTrait;
+import dev.glassbox.data.LabelledImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

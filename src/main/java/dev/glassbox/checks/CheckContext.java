@@ -9,10 +9,10 @@ import dev.glassbox.imaging.Upscale;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
-import dev.glassbox.report.ImageStore;
-import dev.glassbox.report.LabelledImages;
-import dev.glassbox.report.Layouts;
-import dev.glassbox.report.ModelUnderTest;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.data.LabelledImages;
+import dev.glassbox.model.Layouts;
+import dev.glassbox.model.ModelUnderTest;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,12 +186,6 @@ public final class CheckContext {
     private String putEnlarged(String name, BufferedImage image) {
         int factor = Upscale.factorFor(image.getWidth(), image.getHeight(), pictureSize);
         return pictures.put("checks/m" + modelIndex + "/" + name + ".png", Upscale.nearest(image, factor));
-    }
-
-    /** A file-name-safe form of a data set or class name for picture names. */
-    public static String slug(String s) {
-        String t = s.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-        return t.isEmpty() ? "x" + Integer.toHexString(s.hashCode()) : t + "-" + Integer.toHexString(s.hashCode());
     }
 
     /** The index of the largest value (the first of equal ones): the class a row of scores answers. */

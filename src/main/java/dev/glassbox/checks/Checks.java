@@ -1,6 +1,7 @@
 package dev.glassbox.checks;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The registry of battery checks, in the order a report runs and shows them. */
@@ -35,5 +36,14 @@ public final class Checks {
 
     public static Optional<Check> check(String id) {
         return ALL.stream().filter(c -> c.definition().id().equals(id)).findFirst();
+    }
+
+    /** Every check with its default settings, in registry order. */
+    public static Map<String, CheckSettings> withDefaults() {
+        Map<String, CheckSettings> all = new java.util.LinkedHashMap<>();
+        for (CheckDefinition d : definitions()) {
+            all.put(d.id(), CheckSettings.of(d, Map.of()));
+        }
+        return all;
     }
 }

@@ -4,7 +4,7 @@ import static dev.glassbox.checks.CheckParameter.integer;
 import static dev.glassbox.checks.CheckParameter.number;
 
 import dev.glassbox.attribution.Attribution;
-import dev.glassbox.report.LabelledImages;
+import dev.glassbox.data.LabelledImages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

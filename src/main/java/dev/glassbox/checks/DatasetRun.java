@@ -1,7 +1,7 @@
 package dev.glassbox.checks;
 
 import dev.glassbox.evaluation.Evaluation;
-import dev.glassbox.report.LabelledImages;
+import dev.glassbox.data.LabelledImages;
 import java.util.Objects;
 
 /**

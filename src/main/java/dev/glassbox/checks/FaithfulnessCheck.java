@@ -4,7 +4,7 @@ import static dev.glassbox.checks.CheckParameter.integer;
 import static dev.glassbox.checks.CheckParameter.number;
 
 import dev.glassbox.evaluation.Curves;
-import dev.glassbox.report.LabelledImages;
+import dev.glassbox.data.LabelledImages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

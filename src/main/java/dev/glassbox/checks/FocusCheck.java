@@ -1,10 +1,11 @@
 package dev.glassbox.checks;
 
+import dev.glassbox.imaging.ImageStore;
 import static dev.glassbox.checks.CheckParameter.integer;
 import static dev.glassbox.checks.CheckParameter.number;
 
 import dev.glassbox.model.InputSpec;
-import dev.glassbox.report.LabelledImages;
+import dev.glassbox.data.LabelledImages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -168,7 +169,7 @@ public final class FocusCheck implements Check {
                 }
             }
             String method = context.methods().get(medianMethod).name();
-            String base = "focus-" + CheckContext.slug(run.name()) + "-" + CheckContext.slug(name) + "-" + worst;
+            String base = "focus-" + ImageStore.slug(run.name()) + "-" + ImageStore.slug(name) + "-" + worst;
             String file = data.files().get(indices[worst]);
             evidence.add(new Evidence(context.picture(base, data, pixels[worst]), "The " + name + " image " + file
                     + " of " + run.name() + "."));

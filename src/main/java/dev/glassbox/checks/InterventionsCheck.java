@@ -1,10 +1,11 @@
 package dev.glassbox.checks;
 
+import dev.glassbox.imaging.ImageStore;
 import static dev.glassbox.checks.CheckParameter.choices;
 import static dev.glassbox.checks.CheckParameter.integer;
 import static dev.glassbox.checks.CheckParameter.number;
 
-import dev.glassbox.report.LabelledImages;
+import dev.glassbox.data.LabelledImages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,7 +210,7 @@ public final class InterventionsCheck implements Check {
             }
             int i = example[e][0];
             int v = example[e][1];
-            String base = "edit-" + CheckContext.slug(run.name()) + "-" + CheckContext.slug(name) + "-"
+            String base = "edit-" + ImageStore.slug(run.name()) + "-" + ImageStore.slug(name) + "-"
                     + edits.get(e);
             String before = data.classes().get(answers[i]);
             String after = data.classes().get(answers[n * (v + 1) + i]);

@@ -1,7 +1,7 @@
 package dev.glassbox.checks;
 
 import dev.glassbox.model.InputSpec;
-import dev.glassbox.report.Layouts;
+import dev.glassbox.model.Layouts;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;

@@ -1,11 +1,12 @@
 package dev.glassbox.checks;
 
+import dev.glassbox.imaging.ImageStore;
 import static dev.glassbox.checks.CheckParameter.integer;
 import static dev.glassbox.checks.CheckParameter.number;
 
 import dev.glassbox.evaluation.RankCorrelation;
 import dev.glassbox.model.GradientEngine;
-import dev.glassbox.report.LabelledImages;
+import dev.glassbox.data.LabelledImages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class SanityCheck implements Check {
             for (int k = 1; k <= layers.size(); k++) {
                 details.put("similarity after " + layers.get(k - 1), similarity[m][k]);
             }
-            String base = "sanity-" + CheckContext.slug(method);
+            String base = "sanity-" + ImageStore.slug(method);
             List<Evidence> evidence = List.of(
                     new Evidence(context.overlay(base + "-trained", data, pixels[0], original[m][0]), method
                             + " on " + data.files().get(indices[0]) + " with the trained model."),

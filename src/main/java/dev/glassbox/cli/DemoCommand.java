@@ -1,7 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.demo.ShapesDemo;
-import dev.glassbox.report.ReportSettings;
+import dev.glassbox.battery.ReportSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package dev.glassbox.cli;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.config.BatteryConfig;
-import dev.glassbox.report.BatteryRunner;
+import dev.glassbox.battery.BatteryRunner;
 import dev.glassbox.report.Report;
-import dev.glassbox.report.ReportSettings;
+import dev.glassbox.battery.ReportSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

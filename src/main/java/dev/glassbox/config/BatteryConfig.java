@@ -1,5 +1,6 @@
 package dev.glassbox.config;
 
+import dev.glassbox.model.Preprocessing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;

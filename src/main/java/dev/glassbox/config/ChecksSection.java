@@ -19,7 +19,7 @@ final class ChecksSection {
 
     /** Every check with its defaults: what a config without {@code checks:} runs. */
     static Map<String, CheckSettings> defaults() {
-        return Collections.unmodifiableMap(dev.glassbox.checks.BatteryPlan.allChecks());
+        return Collections.unmodifiableMap(Checks.withDefaults());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.glassbox.config;
 
+import dev.glassbox.model.Preprocessing;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
 import java.util.ArrayList;

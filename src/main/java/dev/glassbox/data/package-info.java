@@ -1,6 +1,6 @@
 /**
- * Image folders and the generated "shapes" data set (DESIGN.md §7): six seeded, deterministic classes of 32x32
- * pictures with object and tag masks, and two planted flaws (blue behind stars, a corner tag on crosses) in the
- * biased splits.
+ * The pictures a model is tested on: image folders (one subfolder per class) and their masks, decoded as their
+ * files store them, batches as model input, traits from a manifest, and the generated "shapes" data set
+ * (DESIGN.md §7) with its planted flaws.
  */
 package dev.glassbox.data;

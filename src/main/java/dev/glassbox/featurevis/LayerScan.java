@@ -1,11 +1,8 @@
 package dev.glassbox.featurevis;
 
 import dev.glassbox.featurevis.NeuronAnalysis.ImageRef;
-import dev.glassbox.report.ClassReliance;
-import dev.glassbox.report.GroupExample;
-import dev.glassbox.report.ImageTrait;
-import dev.glassbox.report.LabelledImages;
-import dev.glassbox.report.NeuronGroup;
+import dev.glassbox.data.ImageTrait;
+import dev.glassbox.data.LabelledImages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -11,13 +11,9 @@ import dev.glassbox.model.Differentiation;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
-import dev.glassbox.report.ClassPicture;
-import dev.glassbox.report.ImageStore;
-import dev.glassbox.report.LabelledImages;
-import dev.glassbox.report.Layouts;
-import dev.glassbox.report.LayerGroups;
-import dev.glassbox.report.NeuronGroup;
-import dev.glassbox.report.NeuronReport;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.data.LabelledImages;
+import dev.glassbox.model.Layouts;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -259,7 +255,7 @@ public final class NeuronAnalysis {
         return all.reshape('c', part.size(), all.length() / part.size()).toFloatMatrix();
     }
 
-    private static INDArray runs(dev.glassbox.report.ImageBatches batches, List<ImageRef> part) {
+    private static INDArray runs(dev.glassbox.data.ImageBatches batches, List<ImageRef> part) {
         List<INDArray> pieces = new ArrayList<>();
         int i = 0;
         while (i < part.size()) {
@@ -310,8 +306,8 @@ public final class NeuronAnalysis {
     }
 
     /** A group's strongest images with its activation drawn over them. */
-    private List<dev.glassbox.report.GroupExample> examples(LayerScan scan, int group, List<LabelledImages> datasets) {
-        List<dev.glassbox.report.GroupExample> out = new ArrayList<>();
+    private List<dev.glassbox.featurevis.GroupExample> examples(LayerScan scan, int group, List<LabelledImages> datasets) {
+        List<dev.glassbox.featurevis.GroupExample> out = new ArrayList<>();
         List<LayerScan.Top> top = scan.top(group);
         for (int j = 0; j < top.size(); j++) {
             LayerScan.Top t = top.get(j);
@@ -323,14 +319,14 @@ public final class NeuronAnalysis {
             BufferedImage overlay = Overlay.of(drawn, new SaliencyMap(in.height(), in.width(), map));
             String picture = store.put(folder(scan.layer) + "/g" + (group + 1) + "-e" + (j + 1) + ".png",
                     enlarge(overlay));
-            out.add(new dev.glassbox.report.GroupExample(data.name(), data.files().get(t.ref().index),
+            out.add(new dev.glassbox.featurevis.GroupExample(data.name(), data.files().get(t.ref().index),
                     data.classes().get(data.label(t.ref().index)), picture, t.score()));
         }
         return out;
     }
 
     private String folder(String layer) {
-        return "neurons/m" + modelIndex + "/" + dev.glassbox.checks.CheckContext.slug(layer);
+        return "neurons/m" + modelIndex + "/" + ImageStore.slug(layer);
     }
 
     static int[] shuffled(int n, Random random) {

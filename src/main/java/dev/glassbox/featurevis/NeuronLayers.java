@@ -18,15 +18,6 @@ public final class NeuronLayers {
     }
 
     /**
-     * The layers the config's {@code neurons:} names: a number of groups it sets must fit every layer, the default
-     * is cut to a narrower layer's channel count instead.
-     */
-    public static List<String> resolve(GradientEngine engine, dev.glassbox.config.NeuronsConfig config, String source,
-                                       String model) {
-        return resolve(engine, config.layers(), config.groupsGiven() ? config.groups() : 0, source, model);
-    }
-
-    /**
      * The layers to group, in the network's order.
      *
      * @param requested layer names, or {@code auto} among them for {@link #automatic}

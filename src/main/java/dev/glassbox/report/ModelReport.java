@@ -1,5 +1,6 @@
 package dev.glassbox.report;
 
+import dev.glassbox.featurevis.NeuronReport;
 import dev.glassbox.evaluation.Evaluation;
 import java.util.List;
 

@@ -1,5 +1,11 @@
 package dev.glassbox.report;
 
+import dev.glassbox.featurevis.GroupExample;
+import dev.glassbox.featurevis.ClassReliance;
+import dev.glassbox.featurevis.ClassPicture;
+import dev.glassbox.featurevis.LayerGroups;
+import dev.glassbox.featurevis.NeuronReport;
+import dev.glassbox.featurevis.NeuronGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The software that made a report, so a reader can tell reports from different builds apart. */
-final class Versions {
+public final class Versions {
 
     private Versions() {}
 
-    static Map<String, String> current() {
+    public static Map<String, String> current() {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("glassbox", orUnknown(Versions.class.getPackage().getImplementationVersion(), "development"));
         v.put("deeplearning4j", orUnknown(

@@ -1,7 +1,7 @@
 package dev.glassbox.checks;
 
 import dev.glassbox.imaging.PixelRange;
-import dev.glassbox.report.LabelledImages;
+import dev.glassbox.data.LabelledImages;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;

@@ -4,7 +4,7 @@ import static dev.glassbox.checks.LinearModels.PIXELS;
 import static dev.glassbox.checks.LinearModels.addLuma;
 import static dev.glassbox.checks.LinearModels.at;
 
-import dev.glassbox.report.ModelUnderTest;
+import dev.glassbox.model.ModelUnderTest;
 
 /** Hand-set linear models for {@link BarImages}: one that sees the bar, and ones with a planted shortcut. */
 final class BarModels {

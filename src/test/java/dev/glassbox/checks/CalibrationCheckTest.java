@@ -3,8 +3,8 @@ package dev.glassbox.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.glassbox.report.ImageStore;
-import dev.glassbox.report.ModelUnderTest;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.model.ModelUnderTest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

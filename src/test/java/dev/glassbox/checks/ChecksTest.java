@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.battery.BatteryPlan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ class ChecksTest {
         given.put("sanity", CheckSettings.of(SanityCheck.DEFINITION, Map.of()));
         given.put("accuracy", CheckSettings.of(AccuracyCheck.DEFINITION, Map.of()));
         assertEquals(List.of("accuracy", "sanity"), List.copyOf(new BatteryPlan(List.of(), given, 1).checks().keySet()));
-        assertEquals(Checks.ids(), List.copyOf(BatteryPlan.allChecks().keySet()));
+        assertEquals(Checks.ids(), List.copyOf(Checks.withDefaults().keySet()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BatteryPlan(List.of(), Map.of("acuracy", CheckSettings.of(AccuracyCheck.DEFINITION,
                         Map.of())), 1));

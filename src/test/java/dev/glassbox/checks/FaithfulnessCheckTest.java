@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.imaging.PixelRange;
-import dev.glassbox.report.ImageStore;
-import dev.glassbox.report.LabelledImages;
-import dev.glassbox.report.ModelUnderTest;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.data.LabelledImages;
+import dev.glassbox.model.ModelUnderTest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.glassbox.report.ImageStore;
-import dev.glassbox.report.LabelledImages;
-import dev.glassbox.report.ModelUnderTest;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.data.LabelledImages;
+import dev.glassbox.model.ModelUnderTest;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;

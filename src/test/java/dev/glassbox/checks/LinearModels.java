@@ -4,7 +4,7 @@ import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.LoadedModel;
 import dev.glassbox.model.ModelFormat;
-import dev.glassbox.report.ModelUnderTest;
+import dev.glassbox.model.ModelUnderTest;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;

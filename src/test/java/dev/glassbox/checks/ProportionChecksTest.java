@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.glassbox.report.ImageStore;
-import dev.glassbox.report.ModelUnderTest;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.model.ModelUnderTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

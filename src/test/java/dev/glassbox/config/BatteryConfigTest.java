@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.model.Preprocessing;
 import dev.glassbox.GlassboxException;
 import dev.glassbox.checks.CheckSettings;
 import dev.glassbox.checks.Checks;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
 import dev.glassbox.report.Report;
-import dev.glassbox.report.ReportSettings;
+import dev.glassbox.battery.ReportSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.glassbox.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.checks.CheckResult;
 import dev.glassbox.checks.CheckStatus;
 import dev.glassbox.testing.TinyReports;

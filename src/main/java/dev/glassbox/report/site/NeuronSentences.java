@@ -1,6 +1,6 @@
 package dev.glassbox.report.site;
 
-import dev.glassbox.report.ClassReliance;
+import dev.glassbox.featurevis.ClassReliance;
 import java.util.List;
 import java.util.Locale;
 

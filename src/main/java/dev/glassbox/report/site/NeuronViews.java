@@ -1,12 +1,12 @@
 package dev.glassbox.report.site;
 
-import dev.glassbox.report.ClassPicture;
-import dev.glassbox.report.ClassReliance;
-import dev.glassbox.report.GroupExample;
-import dev.glassbox.report.LayerGroups;
+import dev.glassbox.featurevis.ClassPicture;
+import dev.glassbox.featurevis.ClassReliance;
+import dev.glassbox.featurevis.GroupExample;
+import dev.glassbox.featurevis.LayerGroups;
 import dev.glassbox.report.ModelReport;
-import dev.glassbox.report.NeuronGroup;
-import dev.glassbox.report.NeuronReport;
+import dev.glassbox.featurevis.NeuronGroup;
+import dev.glassbox.featurevis.NeuronReport;
 import dev.glassbox.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;

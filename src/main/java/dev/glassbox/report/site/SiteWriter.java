@@ -8,7 +8,7 @@ import dev.glassbox.files.OwnedFolder;
 import dev.glassbox.files.StagedOutput;
 import dev.glassbox.report.DatasetSummary;
 import dev.glassbox.report.GallerySample;
-import dev.glassbox.report.ImageStore;
+import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.report.JUnitXml;
 import dev.glassbox.report.ModelReport;
 import dev.glassbox.report.Report;

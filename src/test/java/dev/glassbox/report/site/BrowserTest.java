@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.glassbox.Progress;
 import dev.glassbox.demo.ShapesDemo;
-import dev.glassbox.report.ReportSettings;
-import dev.glassbox.report.ImageStore;
+import dev.glassbox.battery.ReportSettings;
+import dev.glassbox.imaging.ImageStore;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import dev.glassbox.GlassboxException;
 import dev.glassbox.checks.CheckResult;
 import dev.glassbox.checks.CheckStatus;
 import dev.glassbox.Progress;
-import dev.glassbox.report.ImageStore;
+import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.report.Report;
 import dev.glassbox.report.RunInfo;
 import dev.glassbox.testing.TinyReports;

@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.battery;
 
 import dev.glassbox.model.GradientEngine;
 import org.nd4j.linalg.api.ndarray.INDArray;

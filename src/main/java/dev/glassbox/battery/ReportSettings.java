@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.battery;
 
 import dev.glassbox.GlassboxException;
 import java.time.Clock;

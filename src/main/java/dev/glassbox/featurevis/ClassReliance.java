@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.featurevis;
 
 /**
  * How much one class's score leans on a neuron group.

@@ -1,7 +1,6 @@
-package dev.glassbox.report;
+package dev.glassbox.model;
 
 import dev.glassbox.GlassboxException;
-import dev.glassbox.model.InputSpec;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,9 +1,7 @@
-package dev.glassbox.report;
+package dev.glassbox.data;
 
 import dev.glassbox.Progress;
-import dev.glassbox.config.Preprocessing;
-import dev.glassbox.data.ImageFiles;
-import dev.glassbox.data.ImageFolder;
+import dev.glassbox.model.Preprocessing;
 import dev.glassbox.imaging.PixelRange;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;

@@ -1,9 +1,15 @@
-package dev.glassbox.report;
+package dev.glassbox.battery;
 
+import dev.glassbox.report.RunInfo;
+import dev.glassbox.report.Report;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.model.ModelUnderTest;
+import dev.glassbox.data.ImageTrait;
+import dev.glassbox.data.FolderImages;
+import dev.glassbox.data.LabelledImages;
 import dev.glassbox.GlassboxException;
 import dev.glassbox.featurevis.NeuronLayers;
 import dev.glassbox.Progress;
-import dev.glassbox.checks.BatteryPlan;
 import dev.glassbox.checks.MethodSpec;
 import dev.glassbox.config.BatteryConfig;
 import dev.glassbox.config.DataSet;
@@ -68,8 +74,8 @@ public final class BatteryRunner {
         }
         // A wrong layer name, class list or method parameter is a config error: say so before the long work starts.
         for (ModelUnderTest m : models) {
-            NeuronLayers.resolve(m.engine(), config.neurons(), config.fileName(),
-                    m.name());
+            NeuronLayers.resolve(m.engine(), config.neurons().layers(),
+                    config.neurons().groupsGiven() ? config.neurons().groups() : 0, config.fileName(), m.name());
             requireClassCount(m);
             requireMethodsFit(m);
         }

@@ -1,4 +1,4 @@
-package dev.glassbox.config;
+package dev.glassbox.model;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.glassbox.report;
+package dev.glassbox.data;
 
+import dev.glassbox.model.Layouts;
 import dev.glassbox.imaging.PixelRange;
 import dev.glassbox.model.InputSpec;
 import java.util.Arrays;

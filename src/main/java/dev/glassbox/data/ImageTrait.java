@@ -1,6 +1,5 @@
-package dev.glassbox.report;
+package dev.glassbox.data;
 
-import dev.glassbox.data.ManifestRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

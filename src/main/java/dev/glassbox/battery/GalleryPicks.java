@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.battery;
 
 import java.util.ArrayList;
 import java.util.Comparator;

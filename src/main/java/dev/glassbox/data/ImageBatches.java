@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.data;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

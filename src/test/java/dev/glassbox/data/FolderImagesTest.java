@@ -1,9 +1,10 @@
-package dev.glassbox.report;
+package dev.glassbox.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.glassbox.config.Preprocessing;
+import dev.glassbox.data.FolderImages;
+import dev.glassbox.model.Preprocessing;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
 import java.awt.image.BufferedImage;

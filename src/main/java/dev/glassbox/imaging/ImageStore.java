@@ -1,8 +1,7 @@
-package dev.glassbox.report;
+package dev.glassbox.imaging;
 
 import dev.glassbox.files.DiskErrors;
 import dev.glassbox.files.TemporaryFolder;
-import dev.glassbox.imaging.PngFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,6 +65,15 @@ public final class ImageStore implements AutoCloseable {
             throw DiskErrors.cannotWrite(file, e);
         }
         return PREFIX + name;
+    }
+
+    /**
+     * A file-name-safe form of a data set, class or layer name for picture names: its letters and digits, and a hash
+     * of the whole name, so that names differing only in other characters stay apart.
+     */
+    public static String slug(String s) {
+        String t = s.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        return t.isEmpty() ? "x" + Integer.toHexString(s.hashCode()) : t + "-" + Integer.toHexString(s.hashCode());
     }
 
     /** The file behind a path returned by {@link #put}. */

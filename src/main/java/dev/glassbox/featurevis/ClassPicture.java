@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.featurevis;
 
 /**
  * The picture optimized to raise one class's score (pre-softmax logit).

@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.featurevis;
 
 /**
  * A real image on which a neuron group is strongly active.

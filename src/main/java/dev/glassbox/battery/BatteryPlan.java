@@ -1,5 +1,8 @@
-package dev.glassbox.checks;
+package dev.glassbox.battery;
 
+import dev.glassbox.checks.MethodSpec;
+import dev.glassbox.checks.Checks;
+import dev.glassbox.checks.CheckSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +31,5 @@ public record BatteryPlan(List<MethodSpec> methods, Map<String, CheckSettings> c
             }
         }
         checks = java.util.Collections.unmodifiableMap(ordered);
-    }
-
-    /** Every check with its default settings. */
-    public static Map<String, CheckSettings> allChecks() {
-        Map<String, CheckSettings> all = new LinkedHashMap<>();
-        for (CheckDefinition d : Checks.definitions()) {
-            all.put(d.id(), CheckSettings.of(d, Map.of()));
-        }
-        return all;
     }
 }

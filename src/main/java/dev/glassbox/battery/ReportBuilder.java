@@ -1,8 +1,19 @@
-package dev.glassbox.report;
+package dev.glassbox.battery;
 
+import dev.glassbox.report.Versions;
+import dev.glassbox.report.RunInfo;
+import dev.glassbox.report.Report;
+import dev.glassbox.report.ModelReport;
+import dev.glassbox.report.GallerySample;
+import dev.glassbox.report.GalleryMap;
+import dev.glassbox.report.DatasetSummary;
+import dev.glassbox.featurevis.NeuronReport;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.model.ModelUnderTest;
+import dev.glassbox.model.Layouts;
+import dev.glassbox.data.LabelledImages;
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
-import dev.glassbox.checks.BatteryPlan;
 import dev.glassbox.checks.Check;
 import dev.glassbox.checks.CheckContext;
 import dev.glassbox.checks.CheckResult;
@@ -153,8 +164,8 @@ public final class ReportBuilder {
 
     private NeuronReport neurons(ModelUnderTest model, int index, List<LabelledImages> datasets, ImageStore pictures,
                                  Progress progress) {
-        List<String> layers = NeuronLayers.resolve(model.engine(), neurons, neuronsSource,
-                model.name());
+        List<String> layers = NeuronLayers.resolve(model.engine(), neurons.layers(),
+                neurons.groupsGiven() ? neurons.groups() : 0, neuronsSource, model.name());
         var analysis = new NeuronAnalysis(model.engine(), model.name(), index, pictures,
                 new NeuronAnalysis.Settings(layers, neurons.groups(), neurons.steps(), plan.seed(),
                         settings.batchSize(), settings.pictureSize()), progress);

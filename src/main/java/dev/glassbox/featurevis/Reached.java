@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.featurevis;
 
 /** How far an optimized picture drove its objective, relative to the strongest real image. */
 final class Reached {

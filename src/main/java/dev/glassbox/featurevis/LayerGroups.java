@@ -1,4 +1,4 @@
-package dev.glassbox.report;
+package dev.glassbox.featurevis;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.glassbox.report;
+package dev.glassbox.model;
 
-import dev.glassbox.model.GradientEngine;
 import java.nio.file.Path;
 import java.util.Objects;
 

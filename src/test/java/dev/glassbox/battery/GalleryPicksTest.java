@@ -1,8 +1,9 @@
-package dev.glassbox.report;
+package dev.glassbox.battery;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.battery.GalleryPicks;
 import org.junit.jupiter.api.Test;
 
 class GalleryPicksTest {

@@ -1,5 +1,10 @@
-package dev.glassbox.report;
+package dev.glassbox.battery;
 
+import dev.glassbox.report.GalleryMap;
+import dev.glassbox.report.GallerySample;
+import dev.glassbox.report.ModelReport;
+import dev.glassbox.report.Report;
+import dev.glassbox.report.SummaryJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.battery.GalleryMethod;
+import dev.glassbox.battery.ReportSettings;
+import dev.glassbox.battery.ReportBuilder;
+import dev.glassbox.imaging.ImageStore;
+import dev.glassbox.model.ModelUnderTest;
+import dev.glassbox.data.LabelledImages;
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
 import dev.glassbox.evaluation.Evaluation;
