@@ -1,42 +1,40 @@
 package dev.glassbox.battery;
 
-import dev.glassbox.report.RunInfo;
-import dev.glassbox.report.Report;
-import dev.glassbox.imaging.ImageStore;
-import dev.glassbox.model.ModelUnderTest;
-import dev.glassbox.data.ImageTrait;
-import dev.glassbox.data.FolderImages;
-import dev.glassbox.data.LabelledImages;
 import dev.glassbox.GlassboxException;
-import dev.glassbox.featurevis.NeuronLayers;
 import dev.glassbox.Progress;
-import dev.glassbox.checks.MethodSpec;
 import dev.glassbox.config.BatteryConfig;
 import dev.glassbox.config.DataSet;
+import dev.glassbox.data.FolderImages;
 import dev.glassbox.data.ImageFolder;
+import dev.glassbox.data.ImageTrait;
+import dev.glassbox.data.LabelledImages;
 import dev.glassbox.files.StagedOutput;
+import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.ModelLoader;
+import dev.glassbox.model.ModelUnderTest;
+import dev.glassbox.report.Report;
 import dev.glassbox.report.site.SiteWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Runs a battery config end to end: loads its model (and the one it compares with), reads its data sets, runs the
- * evaluation, gallery and checks, and writes the site.
+ * Runs a battery config end to end: loads its model (and the one it compares with), builds the run plan against
+ * them, reads its data sets, runs the {@link Battery} and writes the site.
  */
 public final class BatteryRunner {
 
     private final BatteryConfig config;
-    private final ReportSettings settings;
+    private final Instant generatedAt;
 
-    public BatteryRunner(BatteryConfig config, ReportSettings settings) {
+    /** @param generatedAt the report's time stamp ({@link RunPlan#timestampNow()} for a run started now) */
+    public BatteryRunner(BatteryConfig config, Instant generatedAt) {
         this.config = config;
-        this.settings = new ReportSettings(config.batchSize(), config.attribution().samplesPerClass(),
-                settings.pictureSize(), settings.generatedAt());
+        this.generatedAt = generatedAt;
     }
 
     /**
@@ -48,7 +46,8 @@ public final class BatteryRunner {
         try (StagedOutput output = SiteWriter.output(out)) {
             Path site = output.stage(out.toAbsolutePath().normalize());
             ImageStore pictures = ImageStore.in(site.resolve("img"));
-            Report report = run(pictures, progress, introduction);
+            Report report = run(pictures, progress);
+            report = report.withIntroduction(introduction.apply(report));
             Report written = new SiteWriter().writeInto(report, pictures, site, output.stage(SiteWriter.zipOf(out)),
                     progress);
             output.commit();
@@ -56,7 +55,7 @@ public final class BatteryRunner {
         }
     }
 
-    private Report run(ImageStore pictures, Progress progress, Function<Report, List<String>> introduction) {
+    private Report run(ImageStore pictures, Progress progress) {
         List<ModelUnderTest> models = new ArrayList<>();
         models.add(load(config.model(), null));
         if (config.hasCompare()) {
@@ -72,70 +71,27 @@ public final class BatteryRunner {
             throw GlassboxException.badInput(config.model(), "has a single output; a report needs a model that"
                     + " scores at least 2 classes");
         }
-        // A wrong layer name, class list or method parameter is a config error: say so before the long work starts.
-        for (ModelUnderTest m : models) {
-            NeuronLayers.resolve(m.engine(), config.neurons().layers(),
-                    config.neurons().groupsGiven() ? config.neurons().groups() : 0, config.fileName(), m.name());
-            requireClassCount(m);
-            requireMethodsFit(m);
-        }
+        // what of the config does not fit the models is a config error: say so before the long work starts
+        RunPlan plan = PlanBuilder.of(config, models, generatedAt);
+        return new Battery(plan).run(models, datasets(size, models.get(0), progress), pictures, progress);
+    }
+
+    private List<LabelledImages> datasets(InputSpec size, ModelUnderTest first, Progress progress) {
         List<LabelledImages> datasets = new ArrayList<>();
         for (DataSet d : config.data()) {
             ImageFolder folder = config.classes().isEmpty() ? ImageFolder.open(d.images())
                     : ImageFolder.open(d.images(), config.classes());
-            int k = models.get(0).engine().classes();
+            int k = first.engine().classes();
             if (config.classes().isEmpty() && folder.classes().size() != k) {
                 throw GlassboxException.badInput(d.images(), "has " + folder.classes().size() + " class folders but "
-                        + models.get(0).file().getFileName() + " scores " + k + " classes; list the model's " + k
+                        + first.file().getFileName() + " scores " + k + " classes; list the model's " + k
                         + " classes in the order of its outputs under 'classes:' in " + config.fileName());
             }
             LabelledImages data = FolderImages.open(d.name(), folder, d.masks(), size,
                     config.preprocessing(size.channels()), progress);
             datasets.add(data.withTraits(ImageTrait.fromShapesManifest(d.images(), data.files())));
         }
-        List<MethodSpec> methods = config.attribution().methods().stream()
-                .map(m -> new MethodSpec(m, config.attribution().params(m))).toList();
-        BatteryPlan plan = new BatteryPlan(methods, config.checks(), config.seed());
-        RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare());
-        Report report = new ReportBuilder(settings, plan, run).withNeurons(config.neurons(), config.fileName())
-                .build(config.title(), models, datasets, pictures, progress);
-        return report.withIntroduction(introduction.apply(report));
-    }
-
-    /** The config's class list, where it gives one, has one name per output of the model. */
-    private void requireClassCount(ModelUnderTest m) {
-        int k = m.engine().classes();
-        if (!config.classes().isEmpty() && config.classes().size() != k) {
-            throw GlassboxException.usage(config.fileName() + ": 'classes' lists " + config.classes().size()
-                    + " names, but " + m.file().getFileName() + " scores " + k + " classes; give one name per output,"
-                    + " in the order of the model's outputs");
-        }
-    }
-
-    /**
-     * Makes each attribution method once with its parameters, so that a value the method refuses (steps: -5, a
-     * layer the model lacks) is reported with the config's key path before any work.
-     */
-    private void requireMethodsFit(ModelUnderTest m) {
-        java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>(config.attribution().methods());
-        methods.addAll(config.attribution().params().keySet());
-        for (String method : methods) {
-            try {
-                new MethodSpec(method, config.attribution().params(method)).create(m.engine());
-            } catch (GlassboxException e) {
-                if (e.kind() != GlassboxException.Kind.USAGE) {
-                    throw e;
-                }
-                String key = "attribution.params." + method;
-                List<String> named = config.attribution().params(method).keySet().stream()
-                        .filter(p -> e.getMessage().contains(p)).toList();
-                if (named.size() == 1) {
-                    key += "." + named.get(0);
-                }
-                throw GlassboxException.usage(config.fileName() + ": '" + key + "': " + e.getMessage()
-                        + (config.hasCompare() ? " (model " + m.name() + ")" : ""));
-            }
-        }
+        return datasets;
     }
 
     private ModelUnderTest load(Path file, String name) {

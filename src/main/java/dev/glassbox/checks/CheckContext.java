@@ -1,19 +1,10 @@
 package dev.glassbox.checks;
 
 import dev.glassbox.Progress;
-import dev.glassbox.imaging.InputPicture;
-import dev.glassbox.imaging.Overlay;
-import dev.glassbox.imaging.PixelRange;
-import dev.glassbox.imaging.SaliencyMap;
-import dev.glassbox.imaging.Upscale;
+import dev.glassbox.imaging.Pictures;
 import dev.glassbox.model.GradientEngine;
-import dev.glassbox.model.InputLayout;
-import dev.glassbox.model.InputSpec;
-import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.data.LabelledImages;
-import dev.glassbox.model.Layouts;
 import dev.glassbox.model.ModelUnderTest;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,20 +26,18 @@ public final class CheckContext {
     private final int modelIndex;
     private final List<DatasetRun> datasets;
     private final List<MethodSpec> methods;
-    private final ImageStore pictures;
-    private final int pictureSize;
+    private final Pictures pictures;
     private final int batchSize;
     private final long seed;
     private final Progress progress;
 
     public CheckContext(ModelUnderTest model, int modelIndex, List<DatasetRun> datasets, List<MethodSpec> methods,
-                        ImageStore pictures, int pictureSize, int batchSize, long seed, Progress progress) {
+                        Pictures pictures, int batchSize, long seed, Progress progress) {
         this.model = Objects.requireNonNull(model);
         this.modelIndex = modelIndex;
         this.datasets = List.copyOf(datasets);
         this.methods = List.copyOf(methods);
         this.pictures = Objects.requireNonNull(pictures);
-        this.pictureSize = pictureSize;
         this.batchSize = batchSize;
         this.seed = seed;
         this.progress = Objects.requireNonNull(progress);
@@ -86,15 +75,6 @@ public final class CheckContext {
         return progress;
     }
 
-    /** The data set's images as NCHW of the same size: the layout pixel batches use. */
-    static InputSpec pixelSpec(LabelledImages data) {
-        return pixelSpecOf(data.input());
-    }
-
-    static InputSpec pixelSpecOf(InputSpec in) {
-        return InputSpec.image(InputLayout.NCHW, in.channels(), in.height(), in.width());
-    }
-
     /** The images at {@code indices} in pixel values. */
     public float[][] pixels(LabelledImages data, int[] indices) {
         return data.pixels(indices);
@@ -102,21 +82,7 @@ public final class CheckContext {
 
     /** Pixel batches back into the model's input: its layout, preprocessing and data type. */
     public INDArray modelInput(LabelledImages data, float[][] pixels) {
-        InputSpec nchw = pixelSpec(data);
-        int hw = data.input().height() * data.input().width();
-        float[][] values = new float[pixels.length][];
-        for (int i = 0; i < pixels.length; i++) {
-            float[] v = pixels[i].clone();
-            for (int c = 0; c < nchw.channels(); c++) {
-                PixelRange r = data.channelRanges().get(c);
-                for (int p = c * hw; p < (c + 1) * hw; p++) {
-                    v[p] = (float) (r.black() + v[p] * (r.white() - r.black()));
-                }
-            }
-            values[i] = v;
-        }
-        INDArray batch = Nd4j.create(values).reshape('c', nchw.batchShape(pixels.length));
-        return Layouts.convert(batch, nchw, engine().input(), data.name(), model.name()).castTo(engine().dataType());
+        return data.toModelInput(pixels, engine().input(), engine().dataType(), model.name());
     }
 
     /** The object masks of the images at {@code indices}, {@code [n][height * width]}, 1 on the object. */
@@ -170,22 +136,16 @@ public final class CheckContext {
 
     /** Writes an evidence picture: a pixel-batch image, enlarged for the page. */
     public String picture(String name, LabelledImages data, float[] pixels) {
-        return putEnlarged(name, drawing(data, pixels));
+        return pictures.image(folder() + name, pixels, data.input());
     }
 
     /** Writes an evidence picture: an image with a pixel map drawn over it. */
     public String overlay(String name, LabelledImages data, float[] pixels, float[] map) {
-        InputSpec in = data.input();
-        return putEnlarged(name, Overlay.of(drawing(data, pixels), new SaliencyMap(in.height(), in.width(), map)));
+        return pictures.overlay(folder() + name, pixels, data.input(), map);
     }
 
-    private BufferedImage drawing(LabelledImages data, float[] pixels) {
-        return InputPicture.of(pixels, pixelSpec(data), PixelRange.UNIT);
-    }
-
-    private String putEnlarged(String name, BufferedImage image) {
-        int factor = Upscale.factorFor(image.getWidth(), image.getHeight(), pictureSize);
-        return pictures.put("checks/m" + modelIndex + "/" + name + ".png", Upscale.nearest(image, factor));
+    private String folder() {
+        return "checks/m" + modelIndex + "/";
     }
 
     /** The index of the largest value (the first of equal ones): the class a row of scores answers. */

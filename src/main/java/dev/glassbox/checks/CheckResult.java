@@ -36,6 +36,12 @@ public record CheckResult(String check, String model, String dataset, String cla
         charts = List.copyOf(charts);
     }
 
+    /** The result of a check that broke: status error, no figures, the sentence says what happened. */
+    public static CheckResult broken(String check, String model, String finding) {
+        return new CheckResult(check, model, null, null, null, CheckStatus.ERROR, null, null, finding, List.of(),
+                Map.of(), List.of());
+    }
+
     /**
      * What the result is about, for matching the same result between two models (the compare page) and naming a JUnit
      * test case: check, data set, class and method, the absent ones left out ("focus · test-clean · star · saliency").

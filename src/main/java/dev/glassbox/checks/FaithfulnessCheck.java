@@ -1,5 +1,6 @@
 package dev.glassbox.checks;
 
+import dev.glassbox.imaging.PixelMaps;
 import static dev.glassbox.checks.CheckParameter.integer;
 import static dev.glassbox.checks.CheckParameter.number;
 

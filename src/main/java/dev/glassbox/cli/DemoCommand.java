@@ -1,7 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.demo.ShapesDemo;
-import dev.glassbox.battery.ReportSettings;
+import dev.glassbox.battery.RunPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         Path target = out != null ? out : home.resolve("reports").resolve("demo");
         PrintWriter stdout = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        ShapesDemo.at(home).write(target, ReportSettings.defaults(),
+        ShapesDemo.at(home).write(target, RunPlan.timestampNow(),
                 ProgressBar.onStderr(spec.commandLine().getErr()));
         stdout.printf(Locale.ROOT, "Wrote %s and %s in %.1f s. Open %s in a browser.%n", target,
                 target.resolveSibling(target.getFileName() + ".zip"), (System.nanoTime() - t0) / 1e9,

@@ -4,7 +4,7 @@ import dev.glassbox.GlassboxException;
 import dev.glassbox.config.BatteryConfig;
 import dev.glassbox.battery.BatteryRunner;
 import dev.glassbox.report.Report;
-import dev.glassbox.battery.ReportSettings;
+import dev.glassbox.battery.RunPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
         Path target = out != null ? out : battery.output() != null ? battery.output()
                 : Path.of("reports", baseName(battery.fileName()));
         long t0 = System.nanoTime();
-        Report report = new BatteryRunner(battery, ReportSettings.defaults())
+        Report report = new BatteryRunner(battery, RunPlan.timestampNow())
                 .write(target, ProgressBar.onStderr(spec.commandLine().getErr()), r -> List.of());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "Verdict: %s. %s%n", report.verdict(), report.verdictNote());

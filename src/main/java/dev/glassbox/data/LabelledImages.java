@@ -2,12 +2,15 @@ package dev.glassbox.data;
 
 import dev.glassbox.model.Layouts;
 import dev.glassbox.imaging.PixelRange;
+import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A labelled data set, already preprocessed into model input.
@@ -121,28 +124,52 @@ public record LabelledImages(String name, List<String> classes, InputSpec input,
      * {@code [n][channels × height × width]}: the form in which images are drawn and edited.
      */
     public float[][] pixels(int[] indices) {
-        InputSpec nchw = InputSpec.image(dev.glassbox.model.InputLayout.NCHW, input.channels(), input.height(),
-                input.width());
-        int length = (int) nchw.length();
-        int hw = input.height() * input.width();
         float[][] out = new float[indices.length][];
         for (int i = 0; i < indices.length; i++) {
-            INDArray one = images.read(indices[i], indices[i] + 1);
-            float[] v = Layouts.convert(one.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT), input, nchw, name, "")
-                    .dup('c').reshape(-1).toFloatVector();
-            if (v.length != length) {
-                throw new IllegalStateException("image " + indices[i] + " of " + name + " has " + v.length
-                        + " values, expected " + length);
+            out[i] = toPixels(images.read(indices[i], indices[i] + 1));
+        }
+        return out;
+    }
+
+    /** One example in this data set's input form (a batch of one, or its values) as pixel values in [0, 1], NCHW. */
+    public float[] toPixels(INDArray example) {
+        float[] v = Layouts.convert(example.castTo(DataType.FLOAT).reshape(input.batchShape(1)), input, pixelSpec(),
+                name, "").dup('c').reshape(-1).toFloatVector();
+        int hw = input.height() * input.width();
+        for (int c = 0; c < input.channels(); c++) {
+            PixelRange r = channelRanges.get(c);
+            for (int p = c * hw; p < (c + 1) * hw; p++) {
+                v[p] = (float) ((v[p] - r.black()) / (r.white() - r.black()));
             }
+        }
+        return v;
+    }
+
+    /**
+     * Pixel values back into model input: this data set's preprocessing, then {@code model}'s layout (the same image
+     * size) and data type. The inverse of {@link #pixels}.
+     */
+    public INDArray toModelInput(float[][] pixels, InputSpec model, DataType type, String modelName) {
+        InputSpec nchw = pixelSpec();
+        int hw = input.height() * input.width();
+        float[][] values = new float[pixels.length][];
+        for (int i = 0; i < pixels.length; i++) {
+            float[] v = pixels[i].clone();
             for (int c = 0; c < nchw.channels(); c++) {
                 PixelRange r = channelRanges.get(c);
                 for (int p = c * hw; p < (c + 1) * hw; p++) {
-                    v[p] = (float) ((v[p] - r.black()) / (r.white() - r.black()));
+                    v[p] = (float) (r.black() + v[p] * (r.white() - r.black()));
                 }
             }
-            out[i] = v;
+            values[i] = v;
         }
-        return out;
+        INDArray batch = Nd4j.create(values).reshape('c', nchw.batchShape(pixels.length));
+        return Layouts.convert(batch, nchw, model, name, modelName).castTo(type);
+    }
+
+    /** The images' size as NCHW: the layout of pixel values. */
+    public InputSpec pixelSpec() {
+        return InputSpec.image(InputLayout.NCHW, input.channels(), input.height(), input.width());
     }
 
     public int size() {

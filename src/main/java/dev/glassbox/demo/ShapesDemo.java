@@ -8,7 +8,6 @@ import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.report.Report;
 import dev.glassbox.battery.BatteryRunner;
 import dev.glassbox.config.BatteryConfig;
-import dev.glassbox.battery.ReportSettings;
 import dev.glassbox.report.site.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,10 +50,10 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
      * Makes the test pictures where they are missing or were made with other settings, then runs the demo battery
      * and writes the report, opened by the story told with this run's figures.
      */
-    public Report write(Path out, ReportSettings settings, Progress progress) {
+    public Report write(Path out, java.time.Instant generatedAt, Progress progress) {
         SiteWriter.requireReplaceable(out); // before the pictures are drawn
         ensureTestPictures(progress);
-        return new BatteryRunner(battery(), settings).write(out, progress, ShapesDemo::story);
+        return new BatteryRunner(battery(), generatedAt).write(out, progress, ShapesDemo::story);
     }
 
     /**

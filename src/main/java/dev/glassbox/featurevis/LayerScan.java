@@ -1,5 +1,6 @@
 package dev.glassbox.featurevis;
 
+import dev.glassbox.imaging.PixelMaps;
 import dev.glassbox.featurevis.NeuronAnalysis.ImageRef;
 import dev.glassbox.data.ImageTrait;
 import dev.glassbox.data.LabelledImages;
@@ -249,7 +250,7 @@ final class LayerScan {
             float[] count = new float[layout.positions()];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    int cell = cell(y, x, h, w);
+                    int cell = PixelMaps.cell(y, x, height, width, h, w);
                     out[i][cell] += mask[y * w + x];
                     count[cell]++;
                 }
@@ -261,17 +262,11 @@ final class LayerScan {
         return out;
     }
 
-    private int cell(int y, int x, int h, int w) {
-        return (int) ((long) y * height / h) * width + (int) ((long) x * width / w);
-    }
-
-    /** A map over the layer's positions drawn at image size (each pixel takes its position's value). */
+    /** A map over the layer's positions drawn at image size (each pixel takes its position's value, at least 0). */
     float[] upsample(float[] map, int h, int w) {
-        float[] out = new float[h * w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out[y * w + x] = Math.max(0, map[cell(y, x, h, w)]);
-            }
+        float[] out = PixelMaps.stretch(map, height, width, h, w);
+        for (int p = 0; p < out.length; p++) {
+            out[p] = Math.max(0, out[p]);
         }
         return out;
     }

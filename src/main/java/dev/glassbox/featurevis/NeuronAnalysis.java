@@ -1,11 +1,8 @@
 package dev.glassbox.featurevis;
 
 import dev.glassbox.Progress;
-import dev.glassbox.imaging.InputPicture;
-import dev.glassbox.imaging.Overlay;
 import dev.glassbox.imaging.PixelRange;
-import dev.glassbox.imaging.SaliencyMap;
-import dev.glassbox.imaging.Upscale;
+import dev.glassbox.imaging.Pictures;
 import dev.glassbox.model.BackwardRule;
 import dev.glassbox.model.Differentiation;
 import dev.glassbox.model.GradientEngine;
@@ -62,7 +59,7 @@ public final class NeuronAnalysis {
 
     private final GradientEngine engine;
     private final int modelIndex;
-    private final ImageStore store;
+    private final Pictures pictures;
     private final Settings settings;
     private final Progress progress;
     private final String modelName;
@@ -72,7 +69,7 @@ public final class NeuronAnalysis {
         this.engine = engine;
         this.modelName = modelName;
         this.modelIndex = modelIndex;
-        this.store = store;
+        this.pictures = new Pictures(store, settings.pictureSize());
         this.settings = settings;
         this.progress = progress;
     }
@@ -292,17 +289,7 @@ public final class NeuronAnalysis {
     }
 
     private String putPicture(String name, float[] pixels) {
-        InputSpec in = engine.input();
-        BufferedImage image = InputPicture.of(pixels, nchw(in), PixelRange.UNIT);
-        return store.put(name, enlarge(image));
-    }
-
-    private BufferedImage enlarge(BufferedImage image) {
-        return Upscale.nearest(image, Upscale.factorFor(image.getWidth(), image.getHeight(), settings.pictureSize()));
-    }
-
-    private static InputSpec nchw(InputSpec in) {
-        return InputSpec.image(InputLayout.NCHW, in.channels(), in.height(), in.width());
+        return pictures.image(name, pixels, engine.input());
     }
 
     /** A group's strongest images with its activation drawn over them. */
@@ -314,11 +301,8 @@ public final class NeuronAnalysis {
             LabelledImages data = datasets.get(t.ref().dataset);
             float[] pixels = data.pixels(new int[] {t.ref().index})[0];
             InputSpec in = data.input();
-            BufferedImage drawn = InputPicture.of(pixels, nchw(in), PixelRange.UNIT);
-            float[] map = scan.upsample(t.map(), in.height(), in.width());
-            BufferedImage overlay = Overlay.of(drawn, new SaliencyMap(in.height(), in.width(), map));
-            String picture = store.put(folder(scan.layer) + "/g" + (group + 1) + "-e" + (j + 1) + ".png",
-                    enlarge(overlay));
+            String picture = pictures.overlay(folder(scan.layer) + "/g" + (group + 1) + "-e" + (j + 1) + ".png",
+                    pixels, in, scan.upsample(t.map(), in.height(), in.width()));
             out.add(new dev.glassbox.featurevis.GroupExample(data.name(), data.files().get(t.ref().index),
                     data.classes().get(data.label(t.ref().index)), picture, t.score()));
         }

@@ -68,6 +68,32 @@ public record Report(String title, Instant generatedAt, String verdict, String v
         };
     }
 
+    /** One sentence per model: how many of its checks failed, warned and passed. */
+    public static String verdictNote(List<String> models, List<CheckResult> results) {
+        if (results.isEmpty()) {
+            return "No checks were run, so there is no pass or fail verdict: the report shows metrics and"
+                    + " attribution pictures only.";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String m : models) {
+            Map<CheckStatus, Integer> counts = new java.util.EnumMap<>(CheckStatus.class);
+            int total = 0;
+            for (CheckResult r : results) {
+                if (r.model().equals(m)) {
+                    counts.merge(r.status(), 1, Integer::sum);
+                    total++;
+                }
+            }
+            int failed = counts.getOrDefault(CheckStatus.FAIL, 0) + counts.getOrDefault(CheckStatus.ERROR, 0);
+            int warned = counts.getOrDefault(CheckStatus.WARN, 0);
+            int passed = counts.getOrDefault(CheckStatus.PASS, 0);
+            int skipped = counts.getOrDefault(CheckStatus.SKIPPED, 0);
+            parts.add(m + ": " + failed + " failed, " + warned + " warned, " + passed + " passed"
+                    + (skipped > 0 ? ", " + skipped + " skipped" : "") + " of " + total + " results");
+        }
+        return String.join("; ", parts) + ". The verdict is the worst of them: a fail anywhere fails the report.";
+    }
+
     /** The same report with one more stage timed (the site writer adds its own). */
     public Report withTiming(String stage, double seconds) {
         Map<String, Double> t = new LinkedHashMap<>(timings);

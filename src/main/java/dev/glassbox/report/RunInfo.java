@@ -21,6 +21,11 @@ public record RunInfo(long seed, String configName, String config, boolean compa
         }
     }
 
+    /** The same run with another seed. */
+    public RunInfo withSeed(long s) {
+        return new RunInfo(s, configName, config, compared);
+    }
+
     public boolean hasConfig() {
         return config != null;
     }

@@ -25,7 +25,8 @@ final class CheckContexts {
     private CheckContexts() {}
 
     static CheckContext of(ModelUnderTest model, List<DatasetRun> runs, List<MethodSpec> methods, ImageStore store) {
-        return new CheckContext(model, 0, runs, methods, store, 64, 16, 1, Progress.NONE);
+        return new CheckContext(model, 0, runs, methods, new dev.glassbox.imaging.Pictures(store, 64), 16, 1,
+                Progress.NONE);
     }
 
     static MethodSpec method(String name) {

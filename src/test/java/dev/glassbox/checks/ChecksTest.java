@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.glassbox.battery.BatteryPlan;
+import dev.glassbox.battery.RunPlan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +78,15 @@ class ChecksTest {
         Map<String, CheckSettings> given = new java.util.LinkedHashMap<>();
         given.put("sanity", CheckSettings.of(SanityCheck.DEFINITION, Map.of()));
         given.put("accuracy", CheckSettings.of(AccuracyCheck.DEFINITION, Map.of()));
-        assertEquals(List.of("accuracy", "sanity"), List.copyOf(new BatteryPlan(List.of(), given, 1).checks().keySet()));
+        assertEquals(List.of("accuracy", "sanity"), List.copyOf(plan().withChecks(given, 1).checks().keySet()));
         assertEquals(Checks.ids(), List.copyOf(Checks.withDefaults().keySet()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BatteryPlan(List.of(), Map.of("acuracy", CheckSettings.of(AccuracyCheck.DEFINITION,
-                        Map.of())), 1));
+                () -> plan().withChecks(Map.of("acuracy", CheckSettings.of(AccuracyCheck.DEFINITION, Map.of())), 1));
         assertTrue(e.getMessage().contains("no check 'acuracy'"), e.getMessage());
+    }
+
+    private static RunPlan plan() {
+        return RunPlan.basic("t", java.time.Instant.EPOCH, 8, 1);
     }
 
     @Test

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
 import dev.glassbox.report.Report;
-import dev.glassbox.battery.ReportSettings;
+import dev.glassbox.battery.RunPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,8 +43,7 @@ class ShapesDemoTest {
     static void runTwice() {
         ShapesDemo demo = new ShapesDemo(Path.of("").toAbsolutePath(), dir.resolve("data"), 7, 200);
         // SOURCE_DATE_EPOCH=1700000000, as a build system would set it.
-        ReportSettings settings = ReportSettings.defaults().withGeneratedAt(
-                ReportSettings.timestamp(Map.of("SOURCE_DATE_EPOCH", "1700000000"), Clock.systemUTC()));
+        java.time.Instant settings = RunPlan.timestamp(Map.of("SOURCE_DATE_EPOCH", "1700000000"), Clock.systemUTC());
         firstSite = dir.resolve("one");
         secondSite = dir.resolve("two");
         first = demo.write(firstSite, settings, Progress.NONE);
@@ -176,7 +175,7 @@ class ShapesDemoTest {
         Files.createDirectories(data.resolve("test-biased/star"));
         Files.writeString(data.resolve("test-biased/star/star-00000.png"), "half-written");
         Report report = new ShapesDemo(Path.of("").toAbsolutePath(), data, 7, 6)
-                .write(dir.resolve("after-cut"), ReportSettings.defaults(), Progress.NONE);
+                .write(dir.resolve("after-cut"), RunPlan.timestampNow(), Progress.NONE);
         assertEquals(36, report.datasets().get(0).images());
         assertTrue(Files.isRegularFile(data.resolve("test-biased/manifest.csv")));
     }
@@ -187,7 +186,7 @@ class ShapesDemoTest {
         Files.writeString(precious.resolve("beach.jpg"), "not really a photo");
         ShapesDemo demo = new ShapesDemo(Path.of("").toAbsolutePath(), dir.resolve("data"), 7, 200);
         GlassboxException e = assertThrows(GlassboxException.class,
-                () -> demo.write(precious, ReportSettings.defaults(), Progress.NONE));
+                () -> demo.write(precious, RunPlan.timestampNow(), Progress.NONE));
         assertEquals(2, e.exitCode());
         assertEquals("not really a photo", Files.readString(precious.resolve("beach.jpg")));
     }

@@ -22,8 +22,8 @@ import dev.glassbox.featurevis.NeuronGroup;
 import dev.glassbox.featurevis.NeuronReport;
 import dev.glassbox.model.ModelUnderTest;
 import dev.glassbox.report.Report;
-import dev.glassbox.battery.ReportBuilder;
-import dev.glassbox.battery.ReportSettings;
+import dev.glassbox.battery.Battery;
+import dev.glassbox.battery.RunPlan;
 import dev.glassbox.report.RunInfo;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -90,8 +90,7 @@ public final class TinyReports {
     }
 
     public static Report build(ImageStore store, List<ModelUnderTest> models, List<LabelledImages> data) {
-        ReportSettings settings = new ReportSettings(16, 2, 160, WHEN);
-        return new ReportBuilder(settings).build("Tiny report", models, data, store, Progress.NONE);
+        return new Battery(RunPlan.basic("Tiny report", WHEN, 16, 2)).run(models, data, store, Progress.NONE);
     }
 
     /** A config whose name and text try to inject markup, as a run that compared two models. */

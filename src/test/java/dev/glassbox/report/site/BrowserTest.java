@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.glassbox.Progress;
 import dev.glassbox.demo.ShapesDemo;
-import dev.glassbox.battery.ReportSettings;
+import dev.glassbox.battery.RunPlan;
 import dev.glassbox.imaging.ImageStore;
 import java.io.File;
 import java.net.URI;
@@ -78,7 +78,7 @@ class BrowserTest {
         }
         Path demo = root.resolve("demo");
         new ShapesDemo(Path.of("").toAbsolutePath(), root.resolve("data"), 7, 8)
-                .write(demo, ReportSettings.defaults(), Progress.NONE);
+                .write(demo, RunPlan.timestampNow(), Progress.NONE);
         sites = List.of(nasty, demo);
         SELENIUM.setLevel(Level.SEVERE);
         profile = Files.createTempDirectory("glassbox-chromium-");

@@ -1,5 +1,6 @@
 package dev.glassbox.battery;
 
+import dev.glassbox.checks.MethodSpec;
 import dev.glassbox.report.GalleryMap;
 import dev.glassbox.report.GallerySample;
 import dev.glassbox.report.ModelReport;
@@ -12,9 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.glassbox.battery.GalleryMethod;
-import dev.glassbox.battery.ReportSettings;
-import dev.glassbox.battery.ReportBuilder;
 import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.model.ModelUnderTest;
 import dev.glassbox.data.LabelledImages;
@@ -37,7 +35,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-class ReportBuilderTest {
+class BatteryTest {
 
     private static final List<String> CLASSES = List.of("red", "green", "blue");
 
@@ -100,10 +98,10 @@ class ReportBuilderTest {
         LabelledImages nhwc = LabelledImages.inMemory("random", CLASSES, InputSpec.image(InputLayout.NHWC, 3, 8, 8),
                 all, nchw.labels(), nchw.files(), PixelRange.UNIT);
         try (ImageStore store = ImageStore.temporary()) {
-            Evaluation small = new ReportBuilder(new ReportSettings(7, 1, 8, TinyReports.WHEN))
-                    .build("t", List.of(model), List.of(nchw), store, Progress.NONE).models().get(0).evaluations().get(0);
-            Evaluation big = new ReportBuilder(new ReportSettings(64, 1, 8, TinyReports.WHEN))
-                    .build("t", List.of(model), List.of(nhwc), store, Progress.NONE).models().get(0).evaluations().get(0);
+            Evaluation small = new Battery(RunPlan.basic("t", TinyReports.WHEN, 7, 1))
+                    .run(List.of(model), List.of(nchw), store, Progress.NONE).models().get(0).evaluations().get(0);
+            Evaluation big = new Battery(RunPlan.basic("t", TinyReports.WHEN, 64, 1))
+                    .run(List.of(model), List.of(nhwc), store, Progress.NONE).models().get(0).evaluations().get(0);
             assertEquals(small, big);
         }
     }
@@ -113,9 +111,8 @@ class ReportBuilderTest {
         List<String> seen = new ArrayList<>();
         Progress progress = (what, done, total) -> seen.add(what + " " + done + "/" + total);
         try (ImageStore store = ImageStore.temporary()) {
-            new ReportBuilder(new ReportSettings(10, 1, 8, TinyReports.WHEN)).build("t",
-                    List.of(TinyReports.model("tiny", 3)), List.of(TinyReports.images("d", CLASSES, 25, 1)), store,
-                    progress);
+            new Battery(RunPlan.basic("t", TinyReports.WHEN, 10, 1)).run(List.of(TinyReports.model("tiny", 3)),
+                    List.of(TinyReports.images("d", CLASSES, 25, 1)), store, progress);
         }
         assertTrue(seen.contains("Testing tiny on d 25/25"), seen.toString());
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("Explaining the gallery of tiny on d")), seen.toString());
@@ -123,37 +120,15 @@ class ReportBuilderTest {
 
     @Test
     void everyGalleryMethodGetsItsPictureSideBySide() {
-        GalleryMethod inputTimesGradient = new GalleryMethod() {
-            @Override
-            public String name() {
-                return "input-x-gradient";
-            }
-
-            @Override
-            public org.nd4j.linalg.api.ndarray.INDArray maps(dev.glassbox.model.GradientEngine engine,
-                                                             org.nd4j.linalg.api.ndarray.INDArray x, int[] targets) {
-                return engine.inputGradient(x, targets).input().mul(x);
-            }
-        };
-        GalleryMethod layerSized = new GalleryMethod() {
-            @Override
-            public String name() {
-                return "coarse";
-            }
-
-            @Override
-            public org.nd4j.linalg.api.ndarray.INDArray maps(dev.glassbox.model.GradientEngine engine,
-                                                             org.nd4j.linalg.api.ndarray.INDArray x, int[] targets) {
-                return org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, x.size(0), 2, 2);
-            }
-        };
+        // grad-cam without upsampling gives maps at the layer's size, which the gallery stretches to the picture
+        List<MethodSpec> methods = List.of(new MethodSpec("saliency", Map.of()),
+                new MethodSpec("input-x-gradient", Map.of()), new MethodSpec("grad-cam", Map.of("upsample", "false")));
         try (ImageStore store = ImageStore.temporary()) {
-            Report r = new ReportBuilder(new ReportSettings(10, 1, 8, TinyReports.WHEN),
-                    List.of(GalleryMethod.saliency(), inputTimesGradient, layerSized)).build("t",
+            Report r = new Battery(RunPlan.basic("t", TinyReports.WHEN, 10, 1).withMethods(methods)).run(
                     List.of(TinyReports.model("tiny", 3)), List.of(TinyReports.images("d", CLASSES, 25, 1)), store,
                     Progress.NONE);
             for (GallerySample s : r.models().get(0).gallery()) {
-                assertEquals(List.of("saliency", "input-x-gradient", "coarse"),
+                assertEquals(List.of("saliency", "input-x-gradient", "grad-cam"),
                         s.maps().stream().map(GalleryMap::method).toList());
                 for (GalleryMap m : s.maps()) {
                     assertTrue(java.nio.file.Files.isRegularFile(store.file(m.picture())), m.toString());
@@ -177,9 +152,9 @@ class ReportBuilderTest {
     void timestampComesFromSourceDateEpochWhenSet() {
         Clock clock = Clock.fixed(Instant.parse("2030-05-06T07:08:09.5Z"), ZoneOffset.UTC);
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"),
-                ReportSettings.timestamp(Map.of("SOURCE_DATE_EPOCH", "1767225600"), clock));
-        assertEquals(Instant.parse("2030-05-06T07:08:09Z"), ReportSettings.timestamp(Map.of(), clock));
-        assertThrows(GlassboxException.class, () -> ReportSettings.timestamp(Map.of("SOURCE_DATE_EPOCH", "x"), clock));
+                RunPlan.timestamp(Map.of("SOURCE_DATE_EPOCH", "1767225600"), clock));
+        assertEquals(Instant.parse("2030-05-06T07:08:09Z"), RunPlan.timestamp(Map.of(), clock));
+        assertThrows(GlassboxException.class, () -> RunPlan.timestamp(Map.of("SOURCE_DATE_EPOCH", "x"), clock));
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.glassbox.battery;
+
+import dev.glassbox.GlassboxException;
+import dev.glassbox.Progress;
+import dev.glassbox.checks.Check;
+import dev.glassbox.checks.CheckContext;
+import dev.glassbox.checks.CheckResult;
+import dev.glassbox.checks.CheckSettings;
+import dev.glassbox.checks.Checks;
+import dev.glassbox.checks.DatasetRun;
+import dev.glassbox.imaging.Pictures;
+import dev.glassbox.model.ModelUnderTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The plan's checks on one model, in registry order, each timed; a check that breaks gives an error result. */
+final class ChecksStage {
+
+    private final RunPlan plan;
+
+    ChecksStage(RunPlan plan) {
+        this.plan = plan;
+    }
+
+    List<CheckResult> run(ModelUnderTest model, int index, List<DatasetRun> runs, Pictures pictures, StageClock clock,
+                          Progress progress) {
+        CheckContext context = new CheckContext(model, index, runs, plan.methods(), pictures, plan.batchSize(),
+                plan.seed(), progress);
+        List<CheckResult> results = new ArrayList<>();
+        for (Map.Entry<String, CheckSettings> e : plan.checks().entrySet()) {
+            Check check = Checks.check(e.getKey()).orElseThrow();
+            results.addAll(clock.time("check " + e.getKey(), () -> runOne(check, context, e.getValue())));
+        }
+        return results;
+    }
+
+    /** A check that throws gives an error result naming the problem, and the other checks still run. */
+    private static List<CheckResult> runOne(Check check, CheckContext context, CheckSettings settings) {
+        try {
+            return check.run(context, settings);
+        } catch (GlassboxException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return List.of(CheckResult.broken(check.definition().id(), context.modelName(), "The "
+                    + check.definition().id() + " check could not run on " + context.modelName() + ": " + e
+                    + ". Its result is unknown; please report this."));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.glassbox.battery;
+
+import dev.glassbox.Progress;
+import dev.glassbox.checks.MethodSpec;
+import dev.glassbox.data.LabelledImages;
+import dev.glassbox.imaging.PixelMaps;
+import dev.glassbox.imaging.Pictures;
+import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.InputSpec;
+import dev.glassbox.model.Layouts;
+import dev.glassbox.model.ModelUnderTest;
+import dev.glassbox.report.GalleryMap;
+import dev.glassbox.report.GallerySample;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The gallery: the evaluation's picks (per class, the most confident right and wrong answers) explained with each of
+ * the plan's methods, in batches, each map explaining the class the model answered.
+ */
+final class GalleryStage {
+
+    private final RunPlan plan;
+
+    GalleryStage(RunPlan plan) {
+        this.plan = plan;
+    }
+
+    /** One picked prediction and where it stands in the gallery. */
+    private record Shown(GalleryPicks.Pick pick, GallerySample.Outcome outcome, int rank) {}
+
+    List<GallerySample> run(ModelUnderTest model, LabelledImages data, GalleryPicks picks, String folder,
+                            Pictures pictures, Progress progress) {
+        List<Shown> all = new ArrayList<>();
+        for (int c = 0; c < data.classes().size(); c++) {
+            collect(picks.correct(c), GallerySample.Outcome.CORRECT, all);
+            collect(picks.wrong(c), GallerySample.Outcome.WRONG, all);
+        }
+        String task = "Explaining the gallery of " + model.name() + " on " + data.name();
+        List<GallerySample> samples = new ArrayList<>();
+        progress.update(task, 0, all.size());
+        for (int from = 0; from < all.size(); from += plan.batchSize()) {
+            int to = Math.min(all.size(), from + plan.batchSize());
+            List<Shown> batch = all.subList(from, to);
+            List<float[][]> maps = explain(model.engine(), data, batch, model.name());
+            for (int i = 0; i < batch.size(); i++) {
+                samples.add(sample(data, batch.get(i), i, maps, folder, pictures));
+            }
+            progress.update(task, to, all.size());
+        }
+        return samples;
+    }
+
+    /** Each method's maps of a batch, one value per pixel (the largest magnitude over the channels). */
+    private List<float[][]> explain(GradientEngine engine, LabelledImages data, List<Shown> batch, String modelName) {
+        InputSpec dataSpec = data.input();
+        float[][] examples = new float[batch.size()][];
+        int[] targets = new int[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            examples[i] = batch.get(i).pick().example();
+            targets[i] = batch.get(i).pick().predicted();
+        }
+        INDArray x = Layouts.convert(Nd4j.create(examples).reshape('c', dataSpec.batchShape(batch.size())), dataSpec,
+                engine.input(), data.name(), modelName).castTo(engine.dataType());
+        List<float[][]> maps = new ArrayList<>();
+        for (MethodSpec method : plan.galleryMethods()) {
+            INDArray m = method.create(engine).attribute(x, targets).maps().castTo(DataType.FLOAT).dup('c');
+            maps.add(PixelMaps.of(m, engine.input(), dataSpec, PixelMaps.Reduce.MAX_ABSOLUTE));
+        }
+        return maps;
+    }
+
+    private GallerySample sample(LabelledImages data, Shown shown, int i, List<float[][]> maps, String folder,
+                                 Pictures pictures) {
+        GalleryPicks.Pick p = shown.pick();
+        float[] pixels = data.toPixels(Nd4j.create(p.example()));
+        String name = folder + "/c" + p.trueClass() + "-" + shown.outcome().id() + "-" + shown.rank();
+        String picture = pictures.image(name, pixels, data.input());
+        List<GalleryMap> overlays = new ArrayList<>();
+        List<MethodSpec> methods = plan.galleryMethods();
+        for (int m = 0; m < methods.size(); m++) {
+            overlays.add(new GalleryMap(methods.get(m).name(), pictures.overlay(name + "-" + methods.get(m).name(),
+                    pixels, data.input(), maps.get(m)[i])));
+        }
+        String trueClass = data.classes().get(p.trueClass());
+        return new GallerySample(data.name(), trueClass, shown.outcome(), shown.rank(), data.files().get(p.index()),
+                trueClass, data.classes().get(p.predicted()), p.confidence(), picture, overlays);
+    }
+
+    private static void collect(List<GalleryPicks.Pick> picks, GallerySample.Outcome outcome, List<Shown> all) {
+        for (int r = 0; r < picks.size(); r++) {
+            all.add(new Shown(picks.get(r), outcome, r + 1));
+        }
+    }
+}
