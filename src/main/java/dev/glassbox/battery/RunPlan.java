@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param samplesPerClass gallery pictures per class and outcome (right, wrong)
  * @param pictureSize     the shorter side, in pixels, that pictures are enlarged to (at least)
  * @param seed            the seed of every random choice: samples, noise, random layers, masks
- * @param methods         the attribution methods, in the order the gallery shows them (seeded by {@code seed})
+ * @param methods         the attribution methods, in the order the gallery shows them; those that draw random
+ *                        choices draw them from {@code seed} unless their parameters name another
  * @param checks          check id to settings, in registry order; only these run
  * @param neurons         the neuron groups to draw, per model; {@link NeuronPlan#NONE} for none
  * @param run             what the about page says of the run (seed and config)
@@ -79,9 +80,15 @@ public record RunPlan(String title, Instant generatedAt, int batchSize, int samp
         return new RunPlan(title, at, batchSize, samplesPerClass, pictureSize, seed, methods, checks, neurons, run);
     }
 
+    /** The methods, each drawing its random choices from the plan's seed unless its parameters name another. */
+    @Override
+    public List<MethodSpec> methods() {
+        return methods.stream().map(m -> m.seeded(seed)).toList();
+    }
+
     /** The methods the gallery shows: the plan's, or plain saliency when it has none. */
     public List<MethodSpec> galleryMethods() {
-        return methods.isEmpty() ? List.of(new MethodSpec("saliency", Map.of())) : methods;
+        return methods.isEmpty() ? List.of(new MethodSpec("saliency", Map.of())) : methods();
     }
 
     /**

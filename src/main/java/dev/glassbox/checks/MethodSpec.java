@@ -20,6 +20,19 @@ public record MethodSpec(String name, Map<String, String> params) {
         AttributionMethods.parameters(name); // an unknown name fails here, before any work
     }
 
+    /**
+     * The same method drawing its random choices (SmoothGrad's noise, RISE's masks, a noise baseline) from
+     * {@code seed}, unless its parameters already name a seed.
+     */
+    public MethodSpec seeded(long seed) {
+        if (params.containsKey("seed") || !AttributionMethods.parameters(name).contains("seed")) {
+            return this;
+        }
+        Map<String, String> withSeed = new java.util.LinkedHashMap<>(params);
+        withSeed.put("seed", Long.toString(seed));
+        return new MethodSpec(name, withSeed);
+    }
+
     public AttributionMethod create(GradientEngine engine) {
         return AttributionMethods.create(name, engine, params);
     }

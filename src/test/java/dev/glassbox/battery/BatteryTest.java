@@ -138,6 +138,39 @@ class BatteryTest {
     }
 
     @Test
+    void theRunSeedReachesEveryRandomMethodUnlessItsParametersNameASeed() {
+        List<MethodSpec> given = List.of(new MethodSpec("smoothgrad", Map.of()), new MethodSpec("rise", Map.of()),
+                new MethodSpec("integrated-gradients", Map.of("baseline", "uniform-noise")),
+                new MethodSpec("saliency", Map.of()), new MethodSpec("rise", Map.of("seed", "5")));
+        RunPlan plan = RunPlan.basic("t", TinyReports.WHEN, 10, 1).withMethods(given).withChecks(Map.of(), 42);
+        assertEquals(List.of("42", "42", "42", "none", "5"), plan.methods().stream()
+                .map(m -> m.params().getOrDefault("seed", "none")).toList());
+        assertEquals("7", plan.withChecks(Map.of(), 7).galleryMethods().get(0).params().get("seed"),
+                "a new seed reaches the methods too");
+        // and it decides the maps: SmoothGrad's noise under seeds 1, 1 and 2
+        List<byte[]> pictures = new ArrayList<>();
+        for (long seed : new long[] {1, 1, 2}) {
+            try (ImageStore store = ImageStore.temporary()) {
+                Report r = new Battery(RunPlan.basic("t", TinyReports.WHEN, 10, 1)
+                        .withMethods(List.of(new MethodSpec("smoothgrad", Map.of("samples", "4"))))
+                        .withChecks(Map.of(), seed)).run(List.of(TinyReports.model("tiny", 3)),
+                        List.of(TinyReports.images("d", CLASSES, 9, 1)), store, Progress.NONE);
+                pictures.add(readAll(store.file(r.models().get(0).gallery().get(0).maps().get(0).picture())));
+            }
+        }
+        assertArrayEquals(pictures.get(0), pictures.get(1), "the same seed draws the same noise");
+        assertFalse(java.util.Arrays.equals(pictures.get(0), pictures.get(2)), "another seed draws other noise");
+    }
+
+    private static byte[] readAll(java.nio.file.Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void classCountMismatchIsAUsageError() {
         LabelledImages four = TinyReports.images("d", List.of("a", "b", "c", "d"), 8, 1);
         try (ImageStore store = ImageStore.temporary()) {
