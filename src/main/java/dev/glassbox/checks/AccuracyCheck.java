@@ -24,26 +24,33 @@ public final class AccuracyCheck implements Check {
     public List<CheckResult> run(CheckContext context, CheckSettings settings) {
         double min = settings.number("min");
         List<CheckResult> out = new ArrayList<>();
+        String model = context.modelName();
         for (DatasetRun run : context.datasets()) {
             Evaluation e = run.evaluation();
             long right = e.correct();
             long n = e.images();
-            CheckStatus status = Proportions.status(right, n, min);
-            String model = context.modelName();
-            String finding = switch (status) {
-                case SKIPPED -> run.name() + " has no images, so accuracy was not measured.";
-                case FAIL -> model + " named only " + right + " of " + n + " " + run.name() + " images correctly ("
-                        + Proportions.withInterval(right, n) + "), below the minimum of " + Words.pct(min)
-                        + ": do not rely on it for images like these; the class checks say which classes it misses.";
-                case WARN -> model + " named " + right + " of " + n + " " + run.name() + " images correctly ("
-                        + Proportions.withInterval(right, n) + "): the interval reaches below the minimum of "
-                        + Words.pct(min) + ", so these images are too few to be sure it meets it; test on more.";
-                default -> model + " named " + right + " of " + n + " " + run.name() + " images correctly ("
-                        + Proportions.withInterval(right, n) + "), above the minimum of " + Words.pct(min) + ".";
-            };
-            out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, null, status,
-                    n == 0 ? null : e.accuracy(), min, finding, List.of(),
-                    n == 0 ? java.util.Map.of() : Proportions.details(right, n), List.of()));
+            String named = model + " named " + right + " of " + n + " " + run.name() + " images correctly (";
+            out.add(Proportions.result(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()), right, n, min,
+                    new Proportions.Wording() {
+                        public String skipped() {
+                            return run.name() + " has no images, so accuracy was not measured.";
+                        }
+
+                        public String fail(String share) {
+                            return model + " named only " + right + " of " + n + " " + run.name() + " images correctly ("
+                                    + share + "), below the minimum of " + Words.pct(min) + ": do not rely on it for"
+                                    + " images like these; the class checks say which classes it misses.";
+                        }
+
+                        public String warn(String share) {
+                            return named + share + "): the interval reaches below the minimum of " + Words.pct(min)
+                                    + ", so these images are too few to be sure it meets it; test on more.";
+                        }
+
+                        public String pass(String share) {
+                            return named + share + "), above the minimum of " + Words.pct(min) + ".";
+                        }
+                    }));
         }
         return out;
     }

@@ -39,9 +39,8 @@ public final class CalibrationCheck implements Check {
             }
             String model = context.modelName();
             if (labels.length == 0) {
-                out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, null, CheckStatus.SKIPPED, null,
-                        max, run.name() + " has no images, so calibration was not measured.", List.of(), Map.of(),
-                        List.of()));
+                out.add(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).skipped(max,
+                        run.name() + " has no images, so calibration was not measured."));
                 continue;
             }
             Calibration cal = Calibration.of(p.confidence(), correct, bins);
@@ -64,8 +63,8 @@ public final class CalibrationCheck implements Check {
             Map<String, Double> details = new LinkedHashMap<>();
             details.put("mean-confidence", cal.meanConfidence());
             details.put("accuracy", cal.accuracyAll());
-            out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, null, status, ece, max, finding,
-                    List.of(), details, List.of(diagram(cal, model, run.name()))));
+            out.add(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).result(status, ece, max, finding)
+                    .withDetails(details).withCharts(List.of(diagram(cal, model, run.name()))));
         }
         return out;
     }

@@ -36,10 +36,61 @@ public record CheckResult(String check, String model, String dataset, String cla
         charts = List.copyOf(charts);
     }
 
+    /**
+     * What a result is about: a check on a model, and where given a data set, a class and an attribution method.
+     * Results are made from it: {@code Subject.of("focus", model).on(dataset).forClass("star").result(...)}.
+     */
+    public record Subject(String check, String model, String dataset, String className, String method) {
+
+        public static Subject of(String check, String model) {
+            return new Subject(check, model, null, null, null);
+        }
+
+        public Subject on(String dataset) {
+            return new Subject(check, model, dataset, className, method);
+        }
+
+        public Subject forClass(String name) {
+            return new Subject(check, model, dataset, name, method);
+        }
+
+        public Subject forMethod(String name) {
+            return new Subject(check, model, dataset, className, name);
+        }
+
+        /** A measured result: the figure and the threshold it was held against (either may be null). */
+        public CheckResult result(CheckStatus status, Double value, Double threshold, String finding) {
+            return new CheckResult(check, model, dataset, className, method, status, value, threshold, finding,
+                    List.of(), Map.of(), List.of());
+        }
+
+        /** A result that could not be measured here, saying why; the threshold it would have been held against. */
+        public CheckResult skipped(Double threshold, String finding) {
+            return result(CheckStatus.SKIPPED, null, threshold, finding);
+        }
+    }
+
     /** The result of a check that broke: status error, no figures, the sentence says what happened. */
     public static CheckResult broken(String check, String model, String finding) {
-        return new CheckResult(check, model, null, null, null, CheckStatus.ERROR, null, null, finding, List.of(),
-                Map.of(), List.of());
+        return Subject.of(check, model).result(CheckStatus.ERROR, null, null, finding);
+    }
+
+    /** The same result with pictures that back it. */
+    public CheckResult withEvidence(List<Evidence> pictures) {
+        return new CheckResult(check, model, dataset, className, method, status, value, threshold, finding, pictures,
+                details, charts);
+    }
+
+    /** The same result with further named figures, in display order. */
+    public CheckResult withDetails(Map<String, Double> figures) {
+        return new CheckResult(check, model, dataset, className, method, status, value, threshold, finding, evidence,
+                figures, charts);
+    }
+
+    /** The same result with charts that back it. */
+    public CheckResult withCharts(List<CheckChart> drawn) {
+        return new CheckResult(check, model, dataset, className, method, status, value, threshold, finding, evidence,
+                details, drawn);
     }
 
     /**

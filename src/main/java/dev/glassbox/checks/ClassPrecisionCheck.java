@@ -24,30 +24,38 @@ public final class ClassPrecisionCheck implements Check {
     public List<CheckResult> run(CheckContext context, CheckSettings settings) {
         double min = settings.number("min");
         List<CheckResult> out = new ArrayList<>();
+        String model = context.modelName();
         for (DatasetRun run : context.datasets()) {
             ConfusionMatrix m = run.evaluation().confusion();
             for (int c = 0; c < m.size(); c++) {
                 String name = m.classes().get(c);
                 long right = m.count(c, c);
                 long said = m.predictedAs(c);
-                CheckStatus status = Proportions.status(right, said, min);
-                String model = context.modelName();
-                String said0 = "Of the " + said + " " + run.name() + " images " + model + " called " + name + ", ";
-                String finding = switch (status) {
-                    case SKIPPED -> model + " never answered " + name + " on " + run.name()
-                            + ", so its precision was not measured.";
-                    case FAIL -> said0 + "only " + right + " were " + name + " (" + Proportions.withInterval(right, said)
-                            + "), below the minimum of " + Words.pct(min) + mostlyFrom(m, c)
-                            + ": it says " + name + " too readily.";
-                    case WARN -> said0 + right + " were " + name + " (" + Proportions.withInterval(right, said)
-                            + "); the interval reaches below the minimum of " + Words.pct(min)
-                            + ", so there are too few answers to be sure: test on more images.";
-                    default -> said0 + right + " were " + name + " (" + Proportions.withInterval(right, said)
-                            + "), above the minimum of " + Words.pct(min) + ".";
-                };
-                out.add(new CheckResult(DEFINITION.id(), model, run.name(), name, null, status,
-                        said == 0 ? null : (double) right / said, min, finding, List.of(),
-                        said == 0 ? java.util.Map.of() : Proportions.details(right, said), List.of()));
+                String of = "Of the " + said + " " + run.name() + " images " + model + " called " + name + ", ";
+                String others = mostlyFrom(m, c);
+                out.add(Proportions.result(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name())
+                        .forClass(name), right, said, min, new Proportions.Wording() {
+                            public String skipped() {
+                                return model + " never answered " + name + " on " + run.name()
+                                        + ", so its precision was not measured.";
+                            }
+
+                            public String fail(String share) {
+                                return of + "only " + right + " were " + name + " (" + share + "), below the minimum"
+                                        + " of " + Words.pct(min) + others + ": it says " + name + " too readily.";
+                            }
+
+                            public String warn(String share) {
+                                return of + right + " were " + name + " (" + share + "); the interval reaches below"
+                                        + " the minimum of " + Words.pct(min) + ", so there are too few answers to be"
+                                        + " sure: test on more images.";
+                            }
+
+                            public String pass(String share) {
+                                return of + right + " were " + name + " (" + share + "), above the minimum of "
+                                        + Words.pct(min) + ".";
+                            }
+                        }));
             }
         }
         return out;

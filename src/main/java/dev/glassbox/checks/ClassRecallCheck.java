@@ -24,30 +24,39 @@ public final class ClassRecallCheck implements Check {
     public List<CheckResult> run(CheckContext context, CheckSettings settings) {
         double min = settings.number("min");
         List<CheckResult> out = new ArrayList<>();
+        String model = context.modelName();
         for (DatasetRun run : context.datasets()) {
             ConfusionMatrix m = run.evaluation().confusion();
             for (int c = 0; c < m.size(); c++) {
                 String name = m.classes().get(c);
                 long found = m.count(c, c);
                 long n = m.support(c);
-                CheckStatus status = Proportions.status(found, n, min);
-                String model = context.modelName();
                 String where = n + " " + name + " images in " + run.name();
-                String finding = switch (status) {
-                    case SKIPPED -> run.name() + " has no " + name + " images, so the recall of " + name
-                            + " was not measured.";
-                    case FAIL -> model + " found only " + found + " of the " + where + " ("
-                            + Proportions.withInterval(found, n) + "), below the minimum of " + Words.pct(min)
-                            + mostOften(m, c) + ". The focus and interventions checks and the gallery show why.";
-                    case WARN -> model + " found " + found + " of the " + where + " ("
-                            + Proportions.withInterval(found, n) + "); the interval reaches below the minimum of "
-                            + Words.pct(min) + ", so there are too few images to be sure: test on more.";
-                    default -> model + " found " + found + " of the " + where + " ("
-                            + Proportions.withInterval(found, n) + "), above the minimum of " + Words.pct(min) + ".";
-                };
-                out.add(new CheckResult(DEFINITION.id(), model, run.name(), name, null, status,
-                        n == 0 ? null : (double) found / n, min, finding, List.of(),
-                        n == 0 ? java.util.Map.of() : Proportions.details(found, n), List.of()));
+                String others = mostOften(m, c);
+                out.add(Proportions.result(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name())
+                        .forClass(name), found, n, min, new Proportions.Wording() {
+                            public String skipped() {
+                                return run.name() + " has no " + name + " images, so the recall of " + name
+                                        + " was not measured.";
+                            }
+
+                            public String fail(String share) {
+                                return model + " found only " + found + " of the " + where + " (" + share
+                                        + "), below the minimum of " + Words.pct(min) + others + ". The focus and"
+                                        + " interventions checks and the gallery show why.";
+                            }
+
+                            public String warn(String share) {
+                                return model + " found " + found + " of the " + where + " (" + share + "); the"
+                                        + " interval reaches below the minimum of " + Words.pct(min) + ", so there are"
+                                        + " too few images to be sure: test on more.";
+                            }
+
+                            public String pass(String share) {
+                                return model + " found " + found + " of the " + where + " (" + share + "), above the"
+                                        + " minimum of " + Words.pct(min) + ".";
+                            }
+                        }));
             }
         }
         return out;

@@ -40,9 +40,9 @@ public final class CompletenessCheck implements Check {
         String model = context.modelName();
         MethodSpec ig = context.methods().stream().filter(m -> m.name().equals(METHOD)).findFirst().orElse(null);
         if (ig == null || context.datasets().isEmpty()) {
-            return List.of(new CheckResult(DEFINITION.id(), model, null, null, METHOD, CheckStatus.SKIPPED, null, max,
+            return List.of(CheckResult.Subject.of(DEFINITION.id(), model).forMethod(METHOD).skipped(max,
                     "Integrated gradients is not among the battery's attribution methods, so its completeness was"
-                            + " not measured.", List.of(), Map.of(), List.of()));
+                            + " not measured."));
         }
         DatasetRun run = context.datasets().get(0);
         LabelledImages data = run.data();
@@ -79,7 +79,7 @@ public final class CompletenessCheck implements Check {
                         + " Raise its steps (attribution: params: integrated-gradients: steps:).";
         Map<String, Double> details = new LinkedHashMap<>();
         details.put("largest-per-image", worst);
-        return List.of(new CheckResult(DEFINITION.id(), model, run.name(), null, METHOD, status, value, max, finding,
-                List.of(), details, List.of()));
+        return List.of(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forMethod(METHOD)
+                .result(status, value, max, finding).withDetails(details));
     }
 }

@@ -45,9 +45,8 @@ public final class FaithfulnessCheck implements Check {
         int steps = settings.integer("steps");
         String model = context.modelName();
         if (context.methods().isEmpty() || context.datasets().isEmpty()) {
-            return List.of(new CheckResult(DEFINITION.id(), model, null, null, null, CheckStatus.SKIPPED, null,
-                    minGain, "No attribution methods are configured, so there was nothing to test.", List.of(),
-                    Map.of(), List.of()));
+            return List.of(CheckResult.Subject.of(DEFINITION.id(), model).skipped(minGain,
+                    "No attribution methods are configured, so there was nothing to test."));
         }
         DatasetRun run = context.datasets().get(0);
         LabelledImages data = run.data();
@@ -124,8 +123,8 @@ public final class FaithfulnessCheck implements Check {
                     "The model's mean probability for its answer as pixels are deleted (falling lines) or inserted"
                             + " (rising lines): a faithful method's deletion line falls faster and its insertion line"
                             + " rises faster than the dashed random ones.");
-            out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, method.name(), status, gain, minGain,
-                    finding, List.of(), details, List.of(chart)));
+            out.add(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forMethod(method.name())
+                    .result(status, gain, minGain, finding).withDetails(details).withCharts(List.of(chart)));
             context.progress().update(task, m + 2, context.methods().size() + 1);
         }
         return out;

@@ -99,9 +99,8 @@ public final class FocusCheck implements Check {
         String model = context.modelName();
         String name = data.classes().get(c);
         if (indices.length == 0) {
-            return new CheckResult(DEFINITION.id(), model, run.name(), name, null, CheckStatus.SKIPPED, null, min,
-                    run.name() + " has no " + name + " images, so focus was not measured for it.", List.of(),
-                    Map.of(), List.of());
+            return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forClass(name).skipped(min,
+                    run.name() + " has no " + name + " images, so focus was not measured for it.");
         }
         InputSpec picture = data.input();
         float[][] dilated = new float[masks.length][];
@@ -178,13 +177,12 @@ public final class FocusCheck implements Check {
                     "Where " + method + " says " + model + " found evidence for " + name + " in it (bright = strong): "
                             + Words.pct(perImage[medianMethod][worst]) + " is on the " + name + "."));
         }
-        return new CheckResult(DEFINITION.id(), model, run.name(), name, null, status, median, min, finding, evidence,
-                details, List.of());
+        return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forClass(name)
+                .result(status, median, min, finding).withEvidence(evidence).withDetails(details);
     }
 
     private static CheckResult skipped(String model, String dataset, double min, String why) {
-        return new CheckResult(DEFINITION.id(), model, dataset, null, null, CheckStatus.SKIPPED, null, min, why,
-                List.of(), Map.of(), List.of());
+        return CheckResult.Subject.of(DEFINITION.id(), model).on(dataset).skipped(min, why);
     }
 
     /** The mask widened by {@code r} pixels in every direction (a square structuring element). */

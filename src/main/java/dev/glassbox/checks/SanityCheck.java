@@ -44,9 +44,8 @@ public final class SanityCheck implements Check {
         String model = context.modelName();
         List<CheckResult> out = new ArrayList<>();
         if (context.methods().isEmpty() || context.datasets().isEmpty()) {
-            out.add(new CheckResult(DEFINITION.id(), model, null, null, null, CheckStatus.SKIPPED, null, max,
-                    "No attribution methods are configured, so there was nothing to test.", List.of(), Map.of(),
-                    List.of()));
+            out.add(CheckResult.Subject.of(DEFINITION.id(), model).skipped(max,
+                    "No attribution methods are configured, so there was nothing to test."));
             return out;
         }
         DatasetRun run = context.datasets().get(0);
@@ -125,8 +124,9 @@ public final class SanityCheck implements Check {
                     "The line starts at 1 (the trained model) and should fall as layers are made random; a line"
                             + " still above the dashed maximum half-way along means the pictures do not depend on"
                             + " what the model learned.");
-            out.add(new CheckResult(DEFINITION.id(), model, run.name(), null, method, status, value, max, finding,
-                    evidence, details, List.of(chart)));
+            out.add(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forMethod(method)
+                    .result(status, value, max, finding).withEvidence(evidence).withDetails(details)
+                    .withCharts(List.of(chart)));
         }
         return out;
     }
