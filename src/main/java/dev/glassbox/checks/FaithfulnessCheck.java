@@ -52,82 +52,130 @@ public final class FaithfulnessCheck implements Check {
         LabelledImages data = run.data();
         int[] indices = Sampling.concat(Sampling.perClass(data.labels(), data.classes().size(),
                 settings.integer("images-per-class"), context.seed() + 211));
-        int n = indices.length;
-        int h = data.input().height();
-        int w = data.input().width();
-        int ch = data.input().channels();
-        float[][] pixels = context.pixels(data, indices);
-        float[][] blurred = new float[n][];
-        for (int i = 0; i < n; i++) {
-            blurred[i] = boxBlur(pixels[i], ch, h, w, Math.max(1, Math.min(h, w) / 8));
-        }
-        int[] targets = new int[n];
-        for (int i = 0; i < n; i++) {
-            targets[i] = run.predictions().predicted(indices[i]);
-        }
-        INDArray input = context.modelInput(data, pixels);
-        Random random = new Random(context.seed() + 223);
-        int[][] randomOrder = new int[n][];
-        for (int i = 0; i < n; i++) {
-            randomOrder[i] = shuffled(h * w, random);
-        }
+        Trial trial = Trial.prepare(context, run, indices, steps);
         String task = "Deletion and insertion on " + model;
         context.progress().update(task, 0, context.methods().size() + 1);
-        double[][] randomCurves = curves(context, data, pixels, blurred, randomOrder, targets, steps);
+        double[][] randomCurves = trial.curves(context, trial.randomOrder);
         context.progress().update(task, 1, context.methods().size() + 1);
         List<CheckResult> out = new ArrayList<>();
+        for (int m = 0; m < context.methods().size(); m++) {
+            MethodSpec method = context.methods().get(m);
+            float[][] scores = PixelMaps.of(context.attribute(method, context.engine(), trial.input, trial.targets),
+                    context.engine().input(), data.input(), PixelMaps.Reduce.SIGNED);
+            int[][] order = new int[indices.length][];
+            for (int i = 0; i < indices.length; i++) {
+                order[i] = ranked(scores[i], trial.random);
+            }
+            out.add(judge(context, run, method.name(), trial.curves(context, order), randomCurves, minGain, steps,
+                    indices.length));
+            context.progress().update(task, m + 2, context.methods().size() + 1);
+        }
+        return out;
+    }
+
+    /**
+     * What every method's curves share: the images, their blurred copies (what deleted pixels become), the answers
+     * to explain, a random pixel order per image, and the random source that breaks ties in the methods' orders.
+     */
+    private static final class Trial {
+        final LabelledImages data;
+        final float[][] pixels;
+        final float[][] blurred;
+        final int[] targets;
+        final INDArray input;
+        final Random random;
+        final int[][] randomOrder;
+        final int steps;
+
+        private Trial(LabelledImages data, float[][] pixels, float[][] blurred, int[] targets, INDArray input,
+                      Random random, int[][] randomOrder, int steps) {
+            this.data = data;
+            this.pixels = pixels;
+            this.blurred = blurred;
+            this.targets = targets;
+            this.input = input;
+            this.random = random;
+            this.randomOrder = randomOrder;
+            this.steps = steps;
+        }
+
+        static Trial prepare(CheckContext context, DatasetRun run, int[] indices, int steps) {
+            LabelledImages data = run.data();
+            int n = indices.length;
+            int h = data.input().height();
+            int w = data.input().width();
+            int ch = data.input().channels();
+            float[][] pixels = context.pixels(data, indices);
+            float[][] blurred = new float[n][];
+            for (int i = 0; i < n; i++) {
+                blurred[i] = boxBlur(pixels[i], ch, h, w, Math.max(1, Math.min(h, w) / 8));
+            }
+            int[] targets = new int[n];
+            for (int i = 0; i < n; i++) {
+                targets[i] = run.predictions().predicted(indices[i]);
+            }
+            INDArray input = context.modelInput(data, pixels);
+            Random random = new Random(context.seed() + 223);
+            int[][] randomOrder = new int[n][];
+            for (int i = 0; i < n; i++) {
+                randomOrder[i] = shuffled(h * w, random);
+            }
+            return new Trial(data, pixels, blurred, targets, input, random, randomOrder, steps);
+        }
+
+        double[][] curves(CheckContext context, int[][] order) {
+            return FaithfulnessCheck.curves(context, data, pixels, blurred, order, targets, steps);
+        }
+    }
+
+    /** A method's result from its curves against the random order's: the gain in area, worded. */
+    private static CheckResult judge(CheckContext context, DatasetRun run, String method, double[][] curves,
+                                     double[][] randomCurves, double minGain, int steps, int images) {
+        String model = context.modelName();
+        double deletion = Curves.area(curves[0]);
+        double insertion = Curves.area(curves[1]);
+        double randomDeletion = Curves.area(randomCurves[0]);
+        double randomInsertion = Curves.area(randomCurves[1]);
+        double gain = ((randomDeletion - deletion) + (insertion - randomInsertion)) / 2;
+        CheckStatus status = gain <= 0 ? CheckStatus.FAIL : gain < minGain ? CheckStatus.WARN : CheckStatus.PASS;
+        String figures = "deleting the pixels " + method + " ranks first leaves an area of "
+                + Words.num(deletion, 2) + " under the confidence curve against " + Words.num(randomDeletion, 2)
+                + " for random pixels (lower is better), and inserting them first gives "
+                + Words.num(insertion, 2) + " against " + Words.num(randomInsertion, 2)
+                + " (higher is better); gain " + Words.num(gain, 3) + ", minimum " + Words.num(minGain, 3)
+                + ", over " + images + " images of " + run.name();
+        String finding = switch (status) {
+            case FAIL -> "The pixels " + method + " marks are no more important to " + model
+                    + " than random ones: " + figures + ". Do not read its pictures as what drives the answer.";
+            case WARN -> "The pixels " + method + " marks matter to " + model + " only a little more than"
+                    + " random ones: " + figures + ". Read its pictures with care.";
+            default -> "The pixels " + method + " marks do drive " + model + "'s answers: " + figures + ".";
+        };
+        Map<String, Double> details = new LinkedHashMap<>();
+        details.put("deletion-area", deletion);
+        details.put("deletion-area random", randomDeletion);
+        details.put("insertion-area", insertion);
+        details.put("insertion-area random", randomInsertion);
+        return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forMethod(method)
+                .result(status, gain, minGain, finding).withDetails(details)
+                .withCharts(List.of(chart(model, method, curves, randomCurves, steps)));
+    }
+
+    private static CheckChart chart(String model, String method, double[][] curves, double[][] randomCurves,
+                                    int steps) {
         double[] xs = new double[steps + 1];
         for (int s = 0; s <= steps; s++) {
             xs[s] = (double) s / steps;
         }
-        for (int m = 0; m < context.methods().size(); m++) {
-            MethodSpec method = context.methods().get(m);
-            float[][] scores = PixelMaps.of(context.attribute(method, context.engine(), input, targets),
-                    context.engine().input(), data.input(), PixelMaps.Reduce.SIGNED);
-            int[][] order = new int[n][];
-            for (int i = 0; i < n; i++) {
-                order[i] = ranked(scores[i], random);
-            }
-            double[][] curves = curves(context, data, pixels, blurred, order, targets, steps);
-            double deletion = Curves.area(curves[0]);
-            double insertion = Curves.area(curves[1]);
-            double randomDeletion = Curves.area(randomCurves[0]);
-            double randomInsertion = Curves.area(randomCurves[1]);
-            double gain = ((randomDeletion - deletion) + (insertion - randomInsertion)) / 2;
-            CheckStatus status = gain <= 0 ? CheckStatus.FAIL : gain < minGain ? CheckStatus.WARN : CheckStatus.PASS;
-            String figures = "deleting the pixels " + method.name() + " ranks first leaves an area of "
-                    + Words.num(deletion, 2) + " under the confidence curve against " + Words.num(randomDeletion, 2)
-                    + " for random pixels (lower is better), and inserting them first gives "
-                    + Words.num(insertion, 2) + " against " + Words.num(randomInsertion, 2)
-                    + " (higher is better); gain " + Words.num(gain, 3) + ", minimum " + Words.num(minGain, 3)
-                    + ", over " + n + " images of " + run.name();
-            String finding = switch (status) {
-                case FAIL -> "The pixels " + method.name() + " marks are no more important to " + model
-                        + " than random ones: " + figures + ". Do not read its pictures as what drives the answer.";
-                case WARN -> "The pixels " + method.name() + " marks matter to " + model + " only a little more than"
-                        + " random ones: " + figures + ". Read its pictures with care.";
-                default -> "The pixels " + method.name() + " marks do drive " + model + "'s answers: " + figures
-                        + ".";
-            };
-            Map<String, Double> details = new LinkedHashMap<>();
-            details.put("deletion-area", deletion);
-            details.put("deletion-area random", randomDeletion);
-            details.put("insertion-area", insertion);
-            details.put("insertion-area random", randomInsertion);
-            CheckChart chart = new CheckChart("Deletion and insertion: " + method.name() + " on " + model,
-                    "share of pixels deleted or inserted", "probability of the answer",
-                    List.of(new CheckChart.Series("deletion, " + method.name() + " order", xs, curves[0], false),
-                            new CheckChart.Series("deletion, random order", xs, randomCurves[0], true),
-                            new CheckChart.Series("insertion, " + method.name() + " order", xs, curves[1], false),
-                            new CheckChart.Series("insertion, random order", xs, randomCurves[1], true)),
-                    "The model's mean probability for its answer as pixels are deleted (falling lines) or inserted"
-                            + " (rising lines): a faithful method's deletion line falls faster and its insertion line"
-                            + " rises faster than the dashed random ones.");
-            out.add(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forMethod(method.name())
-                    .result(status, gain, minGain, finding).withDetails(details).withCharts(List.of(chart)));
-            context.progress().update(task, m + 2, context.methods().size() + 1);
-        }
-        return out;
+        return new CheckChart("Deletion and insertion: " + method + " on " + model,
+                "share of pixels deleted or inserted", "probability of the answer",
+                List.of(new CheckChart.Series("deletion, " + method + " order", xs, curves[0], false),
+                        new CheckChart.Series("deletion, random order", xs, randomCurves[0], true),
+                        new CheckChart.Series("insertion, " + method + " order", xs, curves[1], false),
+                        new CheckChart.Series("insertion, random order", xs, randomCurves[1], true)),
+                "The model's mean probability for its answer as pixels are deleted (falling lines) or inserted"
+                        + " (rising lines): a faithful method's deletion line falls faster and its insertion line"
+                        + " rises faster than the dashed random ones.");
     }
 
     /** Mean deletion curve (row 0) and insertion curve (row 1) over the images. */

@@ -102,55 +102,93 @@ public final class FocusCheck implements Check {
             return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forClass(name).skipped(min,
                     run.name() + " has no " + name + " images, so focus was not measured for it.");
         }
-        InputSpec picture = data.input();
-        float[][] dilated = new float[masks.length][];
-        double area = 0;
-        for (int i = 0; i < masks.length; i++) {
-            dilated[i] = dilate(masks[i], picture.height(), picture.width(), dilate);
-            area += mean(dilated[i]);
-        }
-        area /= masks.length;
+        Focus focus = Focus.measure(maps, masks, data.input(), dilate);
         Map<String, Double> details = new LinkedHashMap<>();
-        double[] shares = new double[context.methods().size()];
-        double[][] perImage = new double[context.methods().size()][];
         for (int m = 0; m < context.methods().size(); m++) {
-            MethodSpec method = context.methods().get(m);
-            perImage[m] = new double[indices.length];
-            double sum = 0;
-            int counted = 0;
-            int hits = 0;
-            for (int i = 0; i < indices.length; i++) {
-                double total = 0;
-                double inside = 0;
-                int best = 0;
-                for (int p = 0; p < maps[m][i].length; p++) {
-                    total += maps[m][i][p];
-                    inside += maps[m][i][p] * dilated[i][p];
-                    if (maps[m][i][p] > maps[m][i][best]) {
-                        best = p;
-                    }
-                }
-                perImage[m][i] = total > 0 ? inside / total : Double.NaN;
-                if (total > 0) {
-                    sum += inside / total;
-                    counted++;
-                    hits += dilated[i][best] > 0 ? 1 : 0;
-                }
-            }
-            shares[m] = counted == 0 ? 0 : sum / counted;
-            details.put("share " + method.name(), shares[m]);
-            details.put("pointing-game " + method.name(), counted == 0 ? 0 : (double) hits / counted);
+            String method = context.methods().get(m).name();
+            details.put("share " + method, focus.shares()[m]);
+            details.put("pointing-game " + method, focus.pointing()[m]);
         }
-        details.put("object-area", area);
-        int medianMethod = medianIndex(shares);
-        double median = median(shares);
+        details.put("object-area", focus.area());
+        double median = median(focus.shares());
         CheckStatus status = median < min ? CheckStatus.FAIL
                 : median < min + WARN_MARGIN ? CheckStatus.WARN : CheckStatus.PASS;
+        List<Evidence> evidence = status == CheckStatus.PASS ? List.of()
+                : evidence(context, run, name, indices, pixels, maps, focus);
+        return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forClass(name)
+                .result(status, median, min, finding(model, run.name(), name, status, median, min, focus,
+                        indices.length)).withEvidence(evidence).withDetails(details);
+    }
+
+    /**
+     * Where the positive attribution of one class's images lies, per method: the share on the object (the mask
+     * widened), per image and on average, and how often the strongest pixel is on it (the pointing game).
+     *
+     * @param perImage per method and image, the share on the object (NaN where the map has no positive value)
+     * @param area     the share of the picture the widened object covers, on average
+     */
+    record Focus(double[] shares, double[] pointing, double[][] perImage, double area) {
+
+        static Focus measure(float[][][] maps, float[][] masks, InputSpec picture, int dilate) {
+            float[][] dilated = new float[masks.length][];
+            double area = 0;
+            for (int i = 0; i < masks.length; i++) {
+                dilated[i] = dilate(masks[i], picture.height(), picture.width(), dilate);
+                area += mean(dilated[i]);
+            }
+            area /= masks.length;
+            double[] shares = new double[maps.length];
+            double[] pointing = new double[maps.length];
+            double[][] perImage = new double[maps.length][];
+            for (int m = 0; m < maps.length; m++) {
+                perImage[m] = new double[masks.length];
+                double sum = 0;
+                int counted = 0;
+                int hits = 0;
+                for (int i = 0; i < masks.length; i++) {
+                    double total = 0;
+                    double inside = 0;
+                    int best = 0;
+                    for (int p = 0; p < maps[m][i].length; p++) {
+                        total += maps[m][i][p];
+                        inside += maps[m][i][p] * dilated[i][p];
+                        if (maps[m][i][p] > maps[m][i][best]) {
+                            best = p;
+                        }
+                    }
+                    perImage[m][i] = total > 0 ? inside / total : Double.NaN;
+                    if (total > 0) {
+                        sum += inside / total;
+                        counted++;
+                        hits += dilated[i][best] > 0 ? 1 : 0;
+                    }
+                }
+                shares[m] = counted == 0 ? 0 : sum / counted;
+                pointing[m] = counted == 0 ? 0 : (double) hits / counted;
+            }
+            return new Focus(shares, pointing, perImage, area);
+        }
+
+        /** The image whose share on the object is lowest under method {@code m} (the first of equal ones). */
+        int worstImage(int m) {
+            int worst = 0;
+            for (int i = 1; i < perImage[m].length; i++) {
+                double v = perImage[m][i];
+                if (!Double.isNaN(v) && (Double.isNaN(perImage[m][worst]) || v < perImage[m][worst])) {
+                    worst = i;
+                }
+            }
+            return worst;
+        }
+    }
+
+    private static String finding(String model, String dataset, String name, CheckStatus status, double median,
+                                  double min, Focus focus, int images) {
         String measured = Words.pct(median) + " of what " + model + "'s attribution marks on " + name + " images in "
-                + run.name() + " lies on the " + name + " itself (median of " + Words.plural(shares.length,
-                "method", "methods") + " over " + Words.plural(indices.length, "image", "images") + "; the minimum is "
-                + Words.pct(min) + "; the " + name + " covers " + Words.pct(area) + " of the picture)";
-        String finding = switch (status) {
+                + dataset + " lies on the " + name + " itself (median of " + Words.plural(focus.shares().length,
+                "method", "methods") + " over " + Words.plural(images, "image", "images") + "; the minimum is "
+                + Words.pct(min) + "; the " + name + " covers " + Words.pct(focus.area()) + " of the picture)";
+        return switch (status) {
             case FAIL -> "Only " + measured + ". The rest is on the background: " + model + " looks at the"
                     + " background, not the object, to recognise " + name + ". Find what the background of "
                     + name + " images has in common (the interventions check tries a recolouring) and retrain on"
@@ -159,26 +197,23 @@ public final class FocusCheck implements Check {
                     + " comes from the background. Look at the evidence pictures.";
             default -> measured + ": it looks at the object.";
         };
-        List<Evidence> evidence = new ArrayList<>();
-        if (status != CheckStatus.PASS) {
-            int worst = 0;
-            for (int i = 1; i < indices.length; i++) {
-                double v = perImage[medianMethod][i];
-                if (!Double.isNaN(v) && (Double.isNaN(perImage[medianMethod][worst]) || v < perImage[medianMethod][worst])) {
-                    worst = i;
-                }
-            }
-            String method = context.methods().get(medianMethod).name();
-            String base = "focus-" + ImageStore.slug(run.name()) + "-" + ImageStore.slug(name) + "-" + worst;
-            String file = data.files().get(indices[worst]);
-            evidence.add(new Evidence(context.picture(base, data, pixels[worst]), "The " + name + " image " + file
-                    + " of " + run.name() + "."));
-            evidence.add(new Evidence(context.overlay(base + "-" + method, data, pixels[worst], maps[medianMethod][worst]),
-                    "Where " + method + " says " + model + " found evidence for " + name + " in it (bright = strong): "
-                            + Words.pct(perImage[medianMethod][worst]) + " is on the " + name + "."));
-        }
-        return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forClass(name)
-                .result(status, median, min, finding).withEvidence(evidence).withDetails(details);
+    }
+
+    /** The image with the least attribution on the object under the median method, plain and with its map. */
+    private static List<Evidence> evidence(CheckContext context, DatasetRun run, String name, int[] indices,
+                                           float[][] pixels, float[][][] maps, Focus focus) {
+        LabelledImages data = run.data();
+        int medianMethod = medianIndex(focus.shares());
+        int worst = focus.worstImage(medianMethod);
+        String method = context.methods().get(medianMethod).name();
+        String base = "focus-" + ImageStore.slug(run.name()) + "-" + ImageStore.slug(name) + "-" + worst;
+        String file = data.files().get(indices[worst]);
+        return List.of(new Evidence(context.picture(base, data, pixels[worst]), "The " + name + " image " + file
+                        + " of " + run.name() + "."),
+                new Evidence(context.overlay(base + "-" + method, data, pixels[worst], maps[medianMethod][worst]),
+                        "Where " + method + " says " + context.modelName() + " found evidence for " + name + " in it"
+                                + " (bright = strong): " + Words.pct(focus.perImage()[medianMethod][worst]) + " is on"
+                                + " the " + name + "."));
     }
 
     private static CheckResult skipped(String model, String dataset, double min, String why) {

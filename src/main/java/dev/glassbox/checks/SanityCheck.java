@@ -49,86 +49,122 @@ public final class SanityCheck implements Check {
             return out;
         }
         DatasetRun run = context.datasets().get(0);
-        LabelledImages data = run.data();
-        int[] indices = Sampling.spread(data.labels(), data.classes().size(), settings.integer("images"),
+        int[] indices = Sampling.spread(run.data().labels(), run.data().classes().size(), settings.integer("images"),
                 context.seed() + 101);
-        float[][] pixels = context.pixels(data, indices);
-        INDArray input = context.modelInput(data, pixels);
-        int[] targets = new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            targets[i] = run.predictions().predicted(indices[i]);
+        Cascade cascade = Cascade.measure(context, run, indices);
+        for (int m = 0; m < context.methods().size(); m++) {
+            out.add(judge(context, run, cascade, m, max));
         }
-        List<String> layers = context.engine().learnedLayersTopDown();
-        int methods = context.methods().size();
-        float[][][] original = new float[methods][][];
-        float[][][] randomized = new float[methods][][];
-        double[][] similarity = new double[methods][layers.size() + 1];
-        String task = "Sanity of the methods on " + model;
-        context.progress().update(task, 0, layers.size() + 1);
-        for (int m = 0; m < methods; m++) {
-            original[m] = maps(context, context.methods().get(m), context.engine(), input, targets, data);
-            similarity[m][0] = 1;
-        }
-        context.progress().update(task, 1, layers.size() + 1);
-        for (int k = 1; k <= layers.size(); k++) {
-            GradientEngine random = context.engine().withRandomLayers(layers.subList(0, k), context.seed() + 7919L);
-            for (int m = 0; m < methods; m++) {
-                float[][] r = maps(context, context.methods().get(m), random, input, targets, data);
-                double sum = 0;
-                for (int i = 0; i < indices.length; i++) {
-                    sum += RankCorrelation.spearman(original[m][i], r[i]);
-                }
-                similarity[m][k] = sum / indices.length;
-                if (k == (layers.size() + 1) / 2) {
-                    randomized[m] = r;
-                }
+        return out;
+    }
+
+    /**
+     * The cascade's measurements: each method's maps with the trained model and with the top half of the learned
+     * layers random, and their rank correlation with the trained maps as layers are made random from the top.
+     *
+     * @param similarity per method, per number of random layers (0 to all), the mean rank correlation
+     */
+    record Cascade(List<String> layers, int[] indices, float[][] pixels, float[][][] original,
+                   float[][][] randomized, double[][] similarity) {
+
+        static Cascade measure(CheckContext context, DatasetRun run, int[] indices) {
+            LabelledImages data = run.data();
+            float[][] pixels = context.pixels(data, indices);
+            INDArray input = context.modelInput(data, pixels);
+            int[] targets = new int[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                targets[i] = run.predictions().predicted(indices[i]);
             }
-            context.progress().update(task, k + 1, layers.size() + 1);
+            List<String> layers = context.engine().learnedLayersTopDown();
+            int methods = context.methods().size();
+            float[][][] original = new float[methods][][];
+            float[][][] randomized = new float[methods][][];
+            double[][] similarity = new double[methods][layers.size() + 1];
+            String task = "Sanity of the methods on " + context.modelName();
+            context.progress().update(task, 0, layers.size() + 1);
+            for (int m = 0; m < methods; m++) {
+                original[m] = maps(context, context.methods().get(m), context.engine(), input, targets, data);
+                similarity[m][0] = 1;
+            }
+            context.progress().update(task, 1, layers.size() + 1);
+            for (int k = 1; k <= layers.size(); k++) {
+                GradientEngine random = context.engine().withRandomLayers(layers.subList(0, k), context.seed() + 7919L);
+                for (int m = 0; m < methods; m++) {
+                    float[][] r = maps(context, context.methods().get(m), random, input, targets, data);
+                    double sum = 0;
+                    for (int i = 0; i < indices.length; i++) {
+                        sum += RankCorrelation.spearman(original[m][i], r[i]);
+                    }
+                    similarity[m][k] = sum / indices.length;
+                    if (k == half(layers)) {
+                        randomized[m] = r;
+                    }
+                }
+                context.progress().update(task, k + 1, layers.size() + 1);
+            }
+            return new Cascade(layers, indices, pixels, original, randomized, similarity);
         }
+
+        /** How many of the layers, from the top, make "the top half". */
+        static int half(List<String> layers) {
+            return (layers.size() + 1) / 2;
+        }
+    }
+
+    /** Method {@code m}'s result: it fails when its maps stay similar once the top half of the layers is random. */
+    private static CheckResult judge(CheckContext context, DatasetRun run, Cascade cascade, int m, double max) {
+        String method = context.methods().get(m).name();
+        String model = context.modelName();
+        List<String> layers = cascade.layers();
+        int half = Cascade.half(layers);
+        double value = cascade.similarity()[m][half];
+        CheckStatus status = value > max ? CheckStatus.FAIL : CheckStatus.PASS;
+        String measured = "(rank correlation " + Words.num(value, 2) + " with the originals once the top "
+                + half + " of " + layers.size() + " learned layers (" + String.join(", ", layers.subList(0, half))
+                + ") are random, over " + Words.plural(cascade.indices().length, "image", "images") + " of "
+                + run.name() + "; the maximum is " + Words.num(max, 2) + "; "
+                + Words.num(cascade.similarity()[m][layers.size()], 2) + " once all are)";
+        String finding = status == CheckStatus.FAIL
+                ? method + "'s pictures barely change when " + model + "'s layers are replaced by random ones "
+                        + measured + ": they show the image (its edges and colours), not what the model learned."
+                        + " Do not trust " + method + "'s pictures for this model."
+                : method + "'s pictures change when " + model + "'s layers are replaced by random ones "
+                        + measured + ": they depend on what the model learned.";
+        Map<String, Double> details = new LinkedHashMap<>();
+        for (int k = 1; k <= layers.size(); k++) {
+            details.put("similarity after " + layers.get(k - 1), cascade.similarity()[m][k]);
+        }
+        return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forMethod(method)
+                .result(status, value, max, finding).withEvidence(evidence(context, run, cascade, m, method))
+                .withDetails(details).withCharts(List.of(chart(model, method, cascade.similarity()[m], layers, max)));
+    }
+
+    private static List<Evidence> evidence(CheckContext context, DatasetRun run, Cascade cascade, int m,
+                                           String method) {
+        LabelledImages data = run.data();
+        String base = "sanity-" + ImageStore.slug(method);
+        return List.of(
+                new Evidence(context.overlay(base + "-trained", data, cascade.pixels()[0], cascade.original()[m][0]),
+                        method + " on " + data.files().get(cascade.indices()[0]) + " with the trained model."),
+                new Evidence(context.overlay(base + "-random", data, cascade.pixels()[0],
+                        cascade.randomized()[m][0]), method + " on the same image once the top half of the learned"
+                        + " layers are random: a trustworthy method shows something else here."));
+    }
+
+    private static CheckChart chart(String model, String method, double[] similarity, List<String> layers,
+                                    double max) {
         double[] steps = new double[layers.size() + 1];
         for (int k = 0; k < steps.length; k++) {
             steps[k] = k;
         }
-        for (int m = 0; m < methods; m++) {
-            String method = context.methods().get(m).name();
-            int half = (layers.size() + 1) / 2;
-            double value = similarity[m][half];
-            CheckStatus status = value > max ? CheckStatus.FAIL : CheckStatus.PASS;
-            String measured = "(rank correlation " + Words.num(value, 2) + " with the originals once the top "
-                    + half + " of " + layers.size() + " learned layers (" + String.join(", ", layers.subList(0, half))
-                    + ") are random, over " + Words.plural(indices.length, "image", "images") + " of " + run.name()
-                    + "; the maximum is " + Words.num(max, 2) + "; " + Words.num(similarity[m][layers.size()], 2)
-                    + " once all are)";
-            String finding = status == CheckStatus.FAIL
-                    ? method + "'s pictures barely change when " + model + "'s layers are replaced by random ones "
-                            + measured + ": they show the image (its edges and colours), not what the model learned."
-                            + " Do not trust " + method + "'s pictures for this model."
-                    : method + "'s pictures change when " + model + "'s layers are replaced by random ones "
-                            + measured + ": they depend on what the model learned.";
-            Map<String, Double> details = new LinkedHashMap<>();
-            for (int k = 1; k <= layers.size(); k++) {
-                details.put("similarity after " + layers.get(k - 1), similarity[m][k]);
-            }
-            String base = "sanity-" + ImageStore.slug(method);
-            List<Evidence> evidence = List.of(
-                    new Evidence(context.overlay(base + "-trained", data, pixels[0], original[m][0]), method
-                            + " on " + data.files().get(indices[0]) + " with the trained model."),
-                    new Evidence(context.overlay(base + "-random", data, pixels[0], randomized[m][0]), method
-                            + " on the same image once the top half of the learned layers are random: a"
-                            + " trustworthy method shows something else here."));
-            CheckChart chart = new CheckChart("Cascading randomization of " + model + ": " + method,
-                    "learned layers replaced by random ones, from the top", "rank correlation with the original",
-                    List.of(new CheckChart.Series(method, steps, similarity[m], false),
-                            new CheckChart.Series("maximum", new double[] {0, layers.size()},
-                                    new double[] {max, max}, true)),
-                    "The line starts at 1 (the trained model) and should fall as layers are made random; a line"
-                            + " still above the dashed maximum half-way along means the pictures do not depend on"
-                            + " what the model learned.");
-            out.add(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forMethod(method)
-                    .result(status, value, max, finding).withEvidence(evidence).withDetails(details)
-                    .withCharts(List.of(chart)));
-        }
-        return out;
+        return new CheckChart("Cascading randomization of " + model + ": " + method,
+                "learned layers replaced by random ones, from the top", "rank correlation with the original",
+                List.of(new CheckChart.Series(method, steps, similarity, false),
+                        new CheckChart.Series("maximum", new double[] {0, layers.size()}, new double[] {max, max},
+                                true)),
+                "The line starts at 1 (the trained model) and should fall as layers are made random; a line"
+                        + " still above the dashed maximum half-way along means the pictures do not depend on"
+                        + " what the model learned.");
     }
 
     private static float[][] maps(CheckContext context, MethodSpec method, GradientEngine engine, INDArray input,

@@ -28,45 +28,37 @@ final class LayerScan {
         }
     }
 
-    /** A trait measured against a group only where both kinds of image are this many or more. */
-    private static final int MIN_TRAIT_IMAGES = 3;
-    /** A class lift, an off-object density or a trait ratio this large is worth a caption. */
-    private static final double CLASS_LIFT = 1.3;
-    /** How much denser a group must be off the objects than on them (or the reverse) to say so. */
-    private static final double DENSER = 2;
-    private static final double TRAIT_RATIO = 1.5;
-
     final String layer;
     final Activations layout;
     final Nmf.Factorization factors;
     final int sampledImages;
     final int sampledPositions;
-    private final List<LabelledImages> datasets;
-    private final int groups;
-    private final int classes;
+    final List<LabelledImages> datasets;
+    final int groups;
+    final int classes;
     private final int height;
     private final int width;
     private final List<PriorityQueue<Top>> examples = new ArrayList<>();
     /** Per group and class, the summed share of the layer's activation the group carries; images per class. */
-    private final double[][] shareSum;
-    private final int[] classImages;
-    private final double[] offMass;
+    final double[][] shareSum;
+    final int[] classImages;
+    final double[] offMass;
     /** [group][dataset][trait][class][with?] sums and counts of activations. */
-    private final double[][][][][] traitSum;
-    private final int[][][][][] traitCount;
-    private final double[][] relianceSum;
-    private final int[] relianceCount;
+    final double[][][][][] traitSum;
+    final int[][][][][] traitCount;
+    final double[][] relianceSum;
+    final int[] relianceCount;
     /** The unit group directions as columns {@code [channels, groups]}; H Hᵀ and its inverse. */
     private final INDArray directions;
     private final double[][] gramRows;
     private final double[] gramDiagonal;
     private final INDArray gramInverse;
     /** The data set's highest mean projection a · h, the measure group pictures are optimized for. */
-    private final double[] projectionMax;
+    final double[] projectionMax;
     /** Per group, the summed activation on the objects and off them, and the object and background areas. */
-    private final double[] onMass;
-    private double onArea;
-    private double offArea;
+    final double[] onMass;
+    double onArea;
+    double offArea;
     private static final int COEFFICIENT_SWEEPS = 3;
 
     /** @param spatialSize the layer's height and width */
@@ -101,7 +93,7 @@ final class LayerScan {
         for (int g = 0; g < groups; g++) {
             gramDiagonal[g] = gramRows[g][g];
         }
-        this.gramInverse = inverse(hht).castTo(DataType.FLOAT);
+        this.gramInverse = Matrices.ridgeInverse(hht).castTo(DataType.FLOAT);
         this.projectionMax = new double[groups];
         java.util.Arrays.fill(projectionMax, Double.NEGATIVE_INFINITY);
         this.onMass = new double[groups];
@@ -279,196 +271,11 @@ final class LayerScan {
         return out;
     }
 
-    /** The group as the report shows it. */
-    NeuronGroup describe(int group, double objective, String picture, List<GroupExample> shown) {
-        List<String> classNames = datasets.get(0).classes();
-        List<String> notes = new ArrayList<>();
-        List<String> caption = new ArrayList<>();
-
-        // Which classes the group takes a larger share of the layer's activation on than on average
-        int images = 0;
-        double all = 0;
-        double[] lift = new double[classes];
-        for (int k = 0; k < classes; k++) {
-            images += classImages[k];
-            all += shareSum[group][k];
-        }
-        double average = images > 0 ? all / images : 0;
-        Integer[] byLift = new Integer[classes];
-        for (int k = 0; k < classes; k++) {
-            lift[k] = classImages[k] > 0 && average > 0 ? shareSum[group][k] / classImages[k] / average : 0;
-            byLift[k] = k;
-        }
-        java.util.Arrays.sort(byLift, (a, b) -> lift[a] != lift[b] ? Double.compare(lift[b], lift[a])
-                : Integer.compare(a, b));
-        int first = byLift[0];
-        if (lift[first] >= CLASS_LIFT) {
-            caption.add("most active on " + classNames.get(first) + " images");
-        }
-        List<String> high = new ArrayList<>();
-        for (int k = 0; k < classes && lift[byLift[k]] >= CLASS_LIFT; k++) {
-            high.add(classNames.get(byLift[k]) + String.format(Locale.ROOT, " (%.1f×)", lift[byLift[k]]));
-        }
-        notes.add(String.format(Locale.ROOT, "It carries %s of this layer's activation on an average image", percent(
-                average)) + (high.isEmpty() ? ", and about as much on every class."
-                : "; more on " + String.join(", ", high) + "."));
-
-        List<String> traitPhrases = traitPhrases(group, notes);
-        caption.addAll(traitPhrases);
-
-        double mass = offMass[group] + onMass[group];
-        double off = mass > 0 && onArea > 0 ? offMass[group] / mass : Double.NaN;
-        if (!Double.isNaN(off)) {
-            // Backgrounds are most of a picture: compare how dense the activation is off and on the objects.
-            double density = onMass[group] > 0 ? (offMass[group] / offArea) / (onMass[group] / onArea)
-                    : Double.POSITIVE_INFINITY;
-            String where = String.format(Locale.ROOT, "%s of its activation lies outside the objects, which leave"
-                    + " %s of the picture to the background", percent(off), percent(offArea / (onArea + offArea)));
-            if (density >= DENSER) {
-                caption.add("mostly on the background, not the objects");
-                notes.add(where + String.format(Locale.ROOT, ": it is %.1f× as dense there as on the objects, so it"
-                        + " may be a shortcut rather than a part of the object.", density));
-            } else if (density <= 1 / DENSER) {
-                caption.add("on the objects themselves");
-                notes.add(where + String.format(Locale.ROOT, ": it is %.1f× as dense on the objects as off them.",
-                        1 / density));
-            } else {
-                notes.add(where + ": it is about as dense on the objects as off them.");
-            }
-        }
-        String sentence = caption.isEmpty() ? "Weakly active on every kind of image."
-                : capitalize(String.join("; ", caption)) + ".";
-
-        List<ClassReliance> reliance = new ArrayList<>();
-        for (int k = 0; k < classes; k++) {
-            double contribution = relianceCount[k] == 0 ? 0 : relianceSum[group][k] / relianceCount[k];
-            double total = 0;
-            for (int g = 0; g < groups; g++) {
-                total += Math.abs(relianceCount[k] == 0 ? 0 : relianceSum[g][k] / relianceCount[k]);
-            }
-            reliance.add(new ClassReliance(classNames.get(k), contribution, total > 0 ? contribution / total : 0));
-        }
-        reliance.sort(Comparator.comparingDouble(ClassReliance::share).reversed());
-
-        double[] h = factors.h()[group];
-        Integer[] channels = new Integer[h.length];
-        for (int c = 0; c < h.length; c++) {
-            channels[c] = c;
-        }
-        java.util.Arrays.sort(channels, (a, b) -> Double.compare(h[b], h[a]));
-        List<Integer> topChannels = new ArrayList<>();
-        for (int c = 0; c < Math.min(5, h.length) && h[channels[c]] > 0; c++) {
-            topChannels.add(channels[c]);
-        }
-        return new NeuronGroup(group + 1, picture, objective, projectionMax[group], sentence, notes, off, topChannels,
-                shown, reliance);
-    }
-
-    /**
-     * For each trait, the group's activation on images with it against images of the same class and data set
-     * without it (geometric mean of the per-class ratios, weighted by the smaller count).
-     */
-    private List<String> traitPhrases(int group, List<String> notes) {
-        List<String> phrases = new ArrayList<>();
-        int traits = traitSum[group].length == 0 ? 0 : traitSum[group][0].length;
-        for (int t = 0; t < traits; t++) {
-            double logSum = 0;
-            double weight = 0;
-            String phrase = null;
-            for (int d = 0; d < datasets.size(); d++) {
-                if (t >= datasets.get(d).traits().size()) {
-                    continue;
-                }
-                phrase = datasets.get(d).traits().get(t).phrase();
-                for (int k = 0; k < classes; k++) {
-                    int without = traitCount[group][d][t][k][0];
-                    int with = traitCount[group][d][t][k][1];
-                    if (with < MIN_TRAIT_IMAGES || without < MIN_TRAIT_IMAGES) {
-                        continue;
-                    }
-                    double a = traitSum[group][d][t][k][1] / with;
-                    double b = traitSum[group][d][t][k][0] / without;
-                    if (a <= 0 || b <= 0) {
-                        continue;
-                    }
-                    double w = Math.min(with, without);
-                    logSum += w * Math.log(a / b);
-                    weight += w;
-                }
-            }
-            if (weight == 0 || phrase == null) {
-                continue;
-            }
-            double ratio = Math.exp(logSum / weight);
-            if (ratio >= TRAIT_RATIO) {
-                phrases.add("strongest on images with " + phrase);
-                notes.add(String.format(Locale.ROOT, "On images with %s it carries %.1f× the share of the layer's"
-                        + " activation it carries on images of the same class without it.", phrase, ratio));
-            } else if (ratio <= 1 / TRAIT_RATIO) {
-                notes.add(String.format(Locale.ROOT, "On images with %s it is only %.0f%% as active as on images of"
-                        + " the same class without it.", phrase, 100 * ratio));
-            }
-        }
-        return phrases;
-    }
-
-    /** The inverse of the groups' Gram matrix, with a tiny ridge so that groups that coincide stay finite. */
-    /**
-     * The inverse of the groups' small Gram matrix with a tiny ridge, by Gauss-Jordan elimination with partial
-     * pivoting: ND4J's {@code matrix_inverse} refuses the near-singular matrices that groups without activations give.
-     */
-    static INDArray inverse(INDArray m) {
-        int n = m.rows();
-        double[][] a = new double[n][2 * n];
-        double[][] values = m.toDoubleMatrix();
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(values[i], 0, a[i], 0, n);
-            a[i][i] += 1e-6;
-            a[i][n + i] = 1;
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] t = a[col];
-            a[col] = a[pivot];
-            a[pivot] = t;
-            double d = a[col][col];
-            for (int k = 0; k < 2 * n; k++) {
-                a[col][k] /= d;
-            }
-            for (int r = 0; r < n; r++) {
-                double f = a[r][col];
-                if (r != col && f != 0) {
-                    for (int k = 0; k < 2 * n; k++) {
-                        a[r][k] -= f * a[col][k];
-                    }
-                }
-            }
-        }
-        double[][] inverse = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], n, inverse[i], 0, n);
-        }
-        return org.nd4j.linalg.factory.Nd4j.create(inverse);
-    }
-
     private static double mean(float[] v) {
         double s = 0;
         for (float x : v) {
             s += x;
         }
         return s / v.length;
-    }
-
-    private static String percent(double share) {
-        return Math.round(100 * share) + "%";
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -101,7 +101,7 @@ public final class NeuronAnalysis {
             for (int g = 0; g < scan.groups(); g++) {
                 FeatureVisualizer.Picture p = pictures.get(at++);
                 String picture = putPicture(folder(scan.layer) + "/g" + (g + 1) + ".png", p.pixels());
-                groups.add(scan.describe(g, p.value(), picture, examples(scan, g, datasets)));
+                groups.add(new GroupDescription(scan).describe(g, p.value(), picture, examples(scan, g, datasets)));
             }
             layerGroups.add(new LayerGroups(scan.layer, engine.layer(scan.layer).shapeText(),
                     scan.layout.channels(), scan.sampledImages, scan.sampledPositions, scan.factors.explained(),
