@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Explains image classifiers: where they look, which checks they pass, and what to fix.",
-        subcommands = {ReportCommand.class, InspectCommand.class, ExplainCommand.class, BenchCommand.class, DemoCommand.class, ShapesCommand.class,
+        subcommands = {InitCommand.class, ReportCommand.class, InspectCommand.class, ExplainCommand.class, BenchCommand.class, DemoCommand.class, ShapesCommand.class,
                 TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -41,8 +41,9 @@ public final class ImageFolder {
     }
 
     /**
-     * Opens a folder with the classes in the given order (the index order of a model's outputs); every class needs a
-     * subfolder, and every subfolder must be a class. With {@code classOrder} null, the sorted subfolder names.
+     * Opens a folder with the classes in the given order (the index order of a model's outputs). Every subfolder must
+     * be a class; a class may lack a subfolder (a test set holds the classes it has; {@link #missingClasses()} names
+     * the others). With {@code classOrder} null, the sorted subfolder names.
      */
     public static ImageFolder open(Path root, List<String> classOrder) {
         if (!Files.isDirectory(root)) {
@@ -61,16 +62,14 @@ public final class ImageFolder {
                         + quoted(classOrder) + (extra.size() > 1 ? " (nor are " + quoted(extra.subList(1,
                         extra.size())) + ")" : "") + "; move it out of " + root + ", or list it under 'classes:'");
             }
-            List<String> missing = classOrder.stream().filter(c -> !folders.contains(c)).toList();
-            if (!missing.isEmpty()) {
-                throw GlassboxException.badInput(root, "has no folder for the class" + (missing.size() > 1 ? "es " : " ")
-                        + quoted(missing) + "; the classes are " + quoted(classOrder));
-            }
             classes = classOrder;
         }
         List<Entry> entries = new ArrayList<>();
         for (int label = 0; label < classes.size(); label++) {
             Path dir = root.resolve(classes.get(label));
+            if (!Files.isDirectory(dir)) {
+                continue; // a test set may lack classes: it is tested on those it has
+            }
             List<Path> images = list(dir, p -> isImage(p) && isImageFile(p));
             images.sort(null);
             for (Path p : images) {
@@ -93,6 +92,19 @@ public final class ImageFolder {
 
     public List<Entry> entries() {
         return entries;
+    }
+
+    /** The classes with no pictures here, in class order. */
+    public List<String> missingClasses() {
+        boolean[] seen = new boolean[classes.size()];
+        entries.forEach(e -> seen[e.label()] = true);
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                missing.add(classes.get(c));
+            }
+        }
+        return missing;
     }
 
     /**

@@ -275,7 +275,7 @@ class BadInputSweepTest {
 
     @Test
     void everySubcommandPrintsItsUsageForHelpAndExitsZero() {
-        for (String command : List.of("report", "inspect", "explain", "bench", "demo", "shapes", "train")) {
+        for (String command : List.of("init", "report", "inspect", "explain", "bench", "demo", "shapes", "train")) {
             CliRun run = CliRun.of(command, "--help");
             assertEquals(0, run.exitCode(), command + ": " + run.err());
             assertTrue(run.out().startsWith("Usage: glassbox " + command), command + ": " + run.out());

@@ -37,6 +37,18 @@ public final class TinyNets {
      * conv 3x3 (identity) → separate ReLU layer → max pool → dense (tanh) → softmax output, NCHW 2x8x8, 4 classes.
      * The separate activation layer is the case where DL4J overwrites the conv layer's recorded output.
      */
+    /** A dense net on a flat vector of {@code inputs} values (a picture made flat), scoring {@code classes}. */
+    public static MultiLayerNetwork flatNet(int inputs, int classes) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5)
+                .dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).list()
+                .layer(new DenseLayer.Builder().nIn(inputs).nOut(8).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(classes)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        return net;
+    }
+
     public static MultiLayerNetwork convNet(DataType type) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(11).dataType(type).weightInit(WeightInit.XAVIER).updater(new Sgd(0.1))

@@ -59,13 +59,18 @@ public final class TinyReports {
 
     /** conv 3x3 → max pool → dense → softmax over 3 classes, NCHW 3x8x8. */
     public static MultiLayerNetwork net(long seed) {
+        return net(seed, 3);
+    }
+
+    /** The same design scoring {@code classes} classes. */
+    public static MultiLayerNetwork net(long seed, int classes) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).updater(new Sgd(0.1))
                 .list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
                 .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(8, 8, 3))
                 .build();
