@@ -11,9 +11,12 @@ public final class AccuracyCheck implements Check {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("accuracy", "Accuracy",
             "The share of images the model names correctly, with a 95% confidence interval (Wilson) that says how far"
-                    + " the figure could move on another sample of the same kind of images. Fails below the minimum;"
-                    + " warns when the interval reaches below it.",
-            List.of(number("min", 0, 1, 0.9, "the lowest acceptable accuracy")));
+                    + " the figure could move on another sample of the same kind of images. Fails when the whole"
+                    + " interval lies below the minimum; warns when the share is below it but the interval reaches it;"
+                    + " says there are too few images to judge when the interval is wider than max-interval.",
+            List.of(number("min", 0, 1, 0.9, "the lowest acceptable accuracy"),
+                    number("max-interval", 0.01, 1, Proportions.MAX_INTERVAL, "the widest 95% interval judged: a"
+                            + " wider one means too few pictures to judge")));
 
     @Override
     public CheckDefinition definition() {
@@ -23,6 +26,7 @@ public final class AccuracyCheck implements Check {
     @Override
     public List<CheckResult> run(CheckContext context, CheckSettings settings) {
         double min = settings.number("min");
+        double maxInterval = settings.number("max-interval");
         List<CheckResult> out = new ArrayList<>();
         String model = context.modelName();
         for (DatasetRun run : context.datasets()) {
@@ -30,7 +34,7 @@ public final class AccuracyCheck implements Check {
             long right = e.correct();
             long n = e.images();
             String named = model + " named " + right + " of " + n + " " + run.name() + " images correctly (";
-            out.add(Proportions.result(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()), right, n, min,
+            out.add(Proportions.result(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()), right, n, min, maxInterval,
                     new Proportions.Wording() {
                         public String skipped() {
                             return run.name() + " has no images, so accuracy was not measured.";
@@ -38,17 +42,19 @@ public final class AccuracyCheck implements Check {
 
                         public String fail(String share) {
                             return model + " named only " + right + " of " + n + " " + run.name() + " images correctly ("
-                                    + share + "), below the minimum of " + Words.pct(min) + ": do not rely on it for"
-                                    + " images like these; the class checks say which classes it misses.";
+                                    + share + "): even the top of the interval is below the minimum of "
+                                    + Words.pct(min) + ". Do not rely on it for images like these; the class checks say"
+                                    + " which classes it misses.";
                         }
 
                         public String warn(String share) {
-                            return named + share + "): the interval reaches below the minimum of " + Words.pct(min)
-                                    + ", so these images are too few to be sure it meets it; test on more.";
+                            return named + share + "): below the minimum of " + Words.pct(min) + ", but the"
+                                    + " interval reaches it, so these images are too few to be sure it misses it; test"
+                                    + " on more.";
                         }
 
                         public String pass(String share) {
-                            return named + share + "), above the minimum of " + Words.pct(min) + ".";
+                            return named + share + "), at or above the minimum of " + Words.pct(min) + ".";
                         }
                     }));
         }

@@ -11,9 +11,12 @@ public final class ClassPrecisionCheck implements Check {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("class-precision", "Precision of each class",
             "For each class, the share of the model's answers of that class that are right. A low precision means the"
-                    + " model says that class too readily. Fails below the minimum; warns when the 95% interval"
-                    + " reaches below it.",
-            List.of(number("min", 0, 1, 0.8, "the lowest acceptable precision of any class")));
+                    + " model says that class too readily. Fails when the whole 95% interval lies below the minimum;"
+                    + " warns when the precision is below it but the interval reaches it; says there are too few"
+                    + " answers to judge when the interval is wider than max-interval.",
+            List.of(number("min", 0, 1, 0.8, "the lowest acceptable precision of any class"),
+                    number("max-interval", 0.01, 1, Proportions.MAX_INTERVAL, "the widest 95% interval judged: a"
+                            + " wider one means too few pictures to judge")));
 
     @Override
     public CheckDefinition definition() {
@@ -23,6 +26,7 @@ public final class ClassPrecisionCheck implements Check {
     @Override
     public List<CheckResult> run(CheckContext context, CheckSettings settings) {
         double min = settings.number("min");
+        double maxInterval = settings.number("max-interval");
         List<CheckResult> out = new ArrayList<>();
         String model = context.modelName();
         for (DatasetRun run : context.datasets()) {
@@ -31,29 +35,31 @@ public final class ClassPrecisionCheck implements Check {
                 String name = m.classes().get(c);
                 long right = m.count(c, c);
                 long said = m.predictedAs(c);
-                String of = "Of the " + said + " " + run.name() + " images " + model + " called " + name + ", ";
+                String of = "Of the " + Words.plural(said, run.name() + " picture", run.name() + " pictures") + " "
+                        + model + " called " + Words.quote(name) + ", ";
                 String others = mostlyFrom(m, c);
                 out.add(Proportions.result(CheckResult.Subject.of(DEFINITION.id(), model).on(run.name())
-                        .forClass(name), right, said, min, new Proportions.Wording() {
+                        .forClass(name), right, said, min, maxInterval, new Proportions.Wording() {
                             public String skipped() {
-                                return model + " never answered " + name + " on " + run.name()
+                                return model + " never answered " + Words.quote(name) + " on " + run.name()
                                         + ", so its precision was not measured.";
                             }
 
                             public String fail(String share) {
-                                return of + "only " + right + " were " + name + " (" + share + "), below the minimum"
-                                        + " of " + Words.pct(min) + others + ": it says " + name + " too readily.";
+                                return of + "only " + right + " were of that class (" + share + "): even the top"
+                                        + " of the interval is below the minimum of " + Words.pct(min) + others
+                                        + ". It says " + Words.quote(name) + " too readily.";
                             }
 
                             public String warn(String share) {
-                                return of + right + " were " + name + " (" + share + "); the interval reaches below"
-                                        + " the minimum of " + Words.pct(min) + ", so there are too few answers to be"
-                                        + " sure: test on more images.";
+                                return of + right + " were of that class (" + share + "): below the minimum of "
+                                        + Words.pct(min) + ", but the interval reaches it, so there are too few"
+                                        + " answers to be sure: test on more pictures.";
                             }
 
                             public String pass(String share) {
-                                return of + right + " were " + name + " (" + share + "), above the minimum of "
-                                        + Words.pct(min) + ".";
+                                return of + right + " were of that class (" + share + "), at or above the minimum"
+                                        + " of " + Words.pct(min) + ".";
                             }
                         }));
             }
@@ -72,6 +78,7 @@ public final class ClassPrecisionCheck implements Check {
         if (best < 0 || m.count(best, predicted) == 0) {
             return "";
         }
-        return "; most of the others were " + m.classes().get(best) + " images (" + m.count(best, predicted) + ")";
+        return "; most of the others were of class " + Words.quote(m.classes().get(best)) + " ("
+                + m.count(best, predicted) + ")";
     }
 }

@@ -88,13 +88,18 @@ final class EditTrial {
         return indices.length;
     }
 
-    /** The share of answers edit {@code e} (any of its variants) changed. */
-    double rate(int e) {
+    /** How many answers edit {@code e} (any of its variants) changed. */
+    int changes(int e) {
         int count = 0;
         for (boolean b : changed[e]) {
             count += b ? 1 : 0;
         }
-        return (double) count / size();
+        return count;
+    }
+
+    /** The share of answers edit {@code e} (any of its variants) changed. */
+    double rate(int e) {
+        return (double) changes(e) / size();
     }
 
     /** The edit that changed the most answers (the first of equal ones). */

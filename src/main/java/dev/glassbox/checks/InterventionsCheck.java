@@ -22,11 +22,14 @@ public final class InterventionsCheck implements Check {
             "How often the model changes its answer when an image is edited in a way that does not change what it"
                     + " shows: the background recoloured (the opposite colour at the same brightness; needs"
                     + " masks), a small patch over a corner, the mirror image, 20% brighter or darker, and grayscale."
-                    + " A class fails when an edit changes more of its answers than the maximum, and warns above half"
-                    + " of it.",
+                    + " A class fails when the 95% interval of an edit's share of changed answers lies wholly above"
+                    + " the maximum, and warns when the share is above it but the interval reaches it; with too few"
+                    + " images to judge it says so.",
             List.of(number("max-flip-rate", 0, 1, 0.2, "the largest acceptable share of answers an edit may change"),
                     integer("images-per-class", 1, 100000, 50, "images of each class edited, a seeded sample"),
-                    choices("edits", EDITS, "the edits to make")));
+                    choices("edits", EDITS, "the edits to make"),
+                    number("max-interval", 0.01, 1, Proportions.MAX_INTERVAL, "the widest 95% interval judged: a"
+                            + " wider one means too few pictures to judge")));
 
     @Override
     public CheckDefinition definition() {
@@ -36,6 +39,7 @@ public final class InterventionsCheck implements Check {
     @Override
     public List<CheckResult> run(CheckContext context, CheckSettings settings) {
         double max = settings.number("max-flip-rate");
+        double maxInterval = settings.number("max-interval");
         int perClass = settings.integer("images-per-class");
         List<Edit> edits = settings.choices("edits").stream().map(Edit::byId).toList();
         List<CheckResult> out = new ArrayList<>();
@@ -57,7 +61,7 @@ public final class InterventionsCheck implements Check {
             String task = "Edits on " + context.modelName() + " with " + run.name();
             context.progress().update(task, 0, data.classes().size());
             for (int c = 0; c < data.classes().size(); c++) {
-                out.add(classResult(context, run, c, sample[c], active, notes, max));
+                out.add(classResult(context, run, c, sample[c], active, notes, max, maxInterval));
                 context.progress().update(task, c + 1, data.classes().size());
             }
         }
@@ -65,7 +69,7 @@ public final class InterventionsCheck implements Check {
     }
 
     private CheckResult classResult(CheckContext context, DatasetRun run, int c, int[] indices, List<Edit> edits,
-                                    List<String> notes, double max) {
+                                    List<String> notes, double max, double maxInterval) {
         String name = run.data().classes().get(c);
         CheckResult.Subject subject = CheckResult.Subject.of(DEFINITION.id(), context.modelName()).on(run.name())
                 .forClass(name);
@@ -76,7 +80,10 @@ public final class InterventionsCheck implements Check {
         }
         EditTrial trial = EditTrial.run(context, run.data(), indices, edits);
         double worst = trial.rate(trial.worst());
-        CheckStatus status = worst > max ? CheckStatus.FAIL : worst > max / 2 ? CheckStatus.WARN : CheckStatus.PASS;
+        CheckStatus status = status(trial, max, maxInterval);
+        if (status == CheckStatus.SKIPPED) {
+            return subject.skipped(max, Proportions.tooFew(trial.changes(trial.worst()), trial.size(), maxInterval));
+        }
         InterventionsWording words = new InterventionsWording(context.modelName(), run.name(), name);
         // every edit over the maximum, the worst first (or the worst alone when it only warns)
         List<Integer> named = trial.over(max);
@@ -84,5 +91,18 @@ public final class InterventionsCheck implements Check {
                 status == CheckStatus.WARN);
         List<Evidence> evidence = status == CheckStatus.PASS ? List.of() : words.evidence(context, trial, named);
         return subject.result(status, worst, max, finding).withEvidence(evidence).withDetails(trial.details());
+    }
+
+    /** The worst of the edits' statuses by the shared rule; not judged when no edit's count can be. */
+    private static CheckStatus status(EditTrial trial, double max, double maxInterval) {
+        CheckStatus worst = null;
+        for (int e = 0; e < trial.edits.size(); e++) {
+            CheckStatus s = Proportions.status(trial.changes(e), trial.size(), max, Proportions.Bound.MAX,
+                    maxInterval);
+            if (s != CheckStatus.SKIPPED) {
+                worst = worst == null ? s : worst.worse(s);
+            }
+        }
+        return worst == null ? CheckStatus.SKIPPED : worst;
     }
 }

@@ -42,7 +42,8 @@ final class InterventionsWording {
         }
         return String.join(" ", sentences) + " (" + trial.size() + " " + name + " images of " + dataset
                 + "; the maximum is " + Words.pct(max) + ".)"
-                + (onlyWarns ? " This is under the maximum but worth a look." : "");
+                + (onlyWarns ? " With " + trial.size() + " images the 95% interval still reaches the maximum, so this"
+                + " is not sure yet: edit more images to know." : "");
     }
 
     /** For each edit named, an image before and after the edit that changed the answer. */

@@ -20,6 +20,14 @@ final class Words {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
+    /**
+     * A class or data set name set apart from the words and numbers around it: "'0'", "'star'", so that
+     * "1 picture of class '0'" reads right whatever the name.
+     */
+    static String quote(String name) {
+        return "'" + name + "'";
+    }
+
     static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }

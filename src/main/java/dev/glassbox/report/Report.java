@@ -89,9 +89,10 @@ public record Report(String title, Instant generatedAt, String verdict, String v
             int passed = counts.getOrDefault(CheckStatus.PASS, 0);
             int skipped = counts.getOrDefault(CheckStatus.SKIPPED, 0);
             parts.add(m + ": " + failed + " failed, " + warned + " warned, " + passed + " passed"
-                    + (skipped > 0 ? ", " + skipped + " skipped" : "") + " of " + total + " results");
+                    + (skipped > 0 ? ", " + skipped + " could not be judged" : "") + " of " + total + " results");
         }
-        return String.join("; ", parts) + ". The verdict is the worst of them: a fail anywhere fails the report.";
+        return String.join("; ", parts) + ". The verdict is the worst of the results that could be judged: a fail"
+                + " anywhere fails the report.";
     }
 
     /** The same report with one more stage timed (the site writer adds its own). */

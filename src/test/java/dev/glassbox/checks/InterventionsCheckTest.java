@@ -110,12 +110,30 @@ class InterventionsCheckTest {
     }
 
     @Test
-    void warnsAboveHalfTheMaximum() {
-        // the blue model flips all 6 horizontal answers: a maximum of 1 lets that through with a warning (1 > 1/2)
-        CheckResult horizontal = forClass(run(BarModels.blueBackground(), BIASED,
-                Map.of("max-flip-rate", 1.0)), "horizontal");
-        assertEquals(CheckStatus.WARN, horizontal.status(), horizontal.finding());
-        assertTrue(horizontal.finding().endsWith("This is under the maximum but worth a look."), horizontal.finding());
+    void warnsWhenTheShareIsOverTheMaximumButTheIntervalReachesIt() {
+        // the blue model flips all 6 horizontal answers: 6 of 6 has the 95% interval 61.0%-100%, wholly above a
+        // maximum of 60% (fail) but reaching one of 70% (warn); with a maximum of 100% nothing is over it (pass)
+        Map<Double, CheckStatus> expected = Map.of(0.6, CheckStatus.FAIL, 0.7, CheckStatus.WARN, 1.0,
+                CheckStatus.PASS);
+        expected.forEach((max, status) -> {
+            CheckResult horizontal = forClass(run(BarModels.blueBackground(), BIASED, Map.of("max-flip-rate", max)),
+                    "horizontal");
+            assertEquals(status, horizontal.status(), max + ": " + horizontal.finding());
+            if (status == CheckStatus.WARN) {
+                assertTrue(horizontal.finding().endsWith("With 6 images the 95% interval still reaches the maximum,"
+                        + " so this is not sure yet: edit more images to know."), horizontal.finding());
+            }
+        });
+    }
+
+    @Test
+    void tooFewImagesToJudgeSaySo() {
+        // 2 images of each class: the interval of any share of 2 is wider than 50 points
+        CheckResult horizontal = forClass(run(BarModels.blueBackground(), BarImages.biased(2, true), Map.of()),
+                "horizontal");
+        assertEquals(CheckStatus.SKIPPED, horizontal.status(), horizontal.finding());
+        assertTrue(horizontal.finding().startsWith("Too few pictures to judge: 2 of at least 4 needed"),
+                horizontal.finding());
     }
 
     @Test
