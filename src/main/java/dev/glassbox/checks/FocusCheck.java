@@ -100,7 +100,8 @@ public final class FocusCheck implements Check {
         String name = data.classes().get(c);
         if (indices.length == 0) {
             return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forClass(name).skipped(min,
-                    run.name() + " has no " + name + " images, so focus was not measured for it.");
+                    run.name() + " has no pictures of class " + Words.quote(name) + ", so focus was not measured for"
+                            + " it.");
         }
         Focus focus = Focus.measure(maps, masks, data.input(), dilate);
         Map<String, Double> details = new LinkedHashMap<>();
@@ -182,8 +183,9 @@ public final class FocusCheck implements Check {
         }
     }
 
-    private static String finding(String model, String dataset, String name, CheckStatus status, double median,
+    private static String finding(String model, String dataset, String className, CheckStatus status, double median,
                                   double min, Focus focus, int images) {
+        String name = Words.quote(className);
         String measured = Words.pct(median) + " of what " + model + "'s attribution marks on " + name + " images in "
                 + dataset + " lies on the " + name + " itself (median of " + Words.plural(focus.shares().length,
                 "method", "methods") + " over " + Words.plural(images, "image", "images") + "; the minimum is "
@@ -208,12 +210,13 @@ public final class FocusCheck implements Check {
         String method = context.methods().get(medianMethod).name();
         String base = "focus-" + ImageStore.slug(run.name()) + "-" + ImageStore.slug(name) + "-" + worst;
         String file = data.files().get(indices[worst]);
-        return List.of(new Evidence(context.picture(base, data, pixels[worst]), "The " + name + " image " + file
+        String quoted = Words.quote(name);
+        return List.of(new Evidence(context.picture(base, data, pixels[worst]), "The " + quoted + " image " + file
                         + " of " + run.name() + "."),
                 new Evidence(context.overlay(base + "-" + method, data, pixels[worst], maps[medianMethod][worst]),
-                        "Where " + method + " says " + context.modelName() + " found evidence for " + name + " in it"
+                        "Where " + method + " says " + context.modelName() + " found evidence for " + quoted + " in it"
                                 + " (bright = strong): " + Words.pct(focus.perImage()[medianMethod][worst]) + " is on"
-                                + " the " + name + "."));
+                                + " the " + quoted + "."));
     }
 
     private static CheckResult skipped(String model, String dataset, double min, String why) {

@@ -11,11 +11,11 @@ final class InterventionsWording {
     private final String dataset;
     private final String name;
 
-    /** @param name the class the images are of */
+    /** @param name the class the images are of (quoted in the sentences, so that any name reads apart) */
     InterventionsWording(String model, String dataset, String name) {
         this.model = model;
         this.dataset = dataset;
-        this.name = name;
+        this.name = Words.quote(name);
     }
 
     String pass(EditTrial trial, double max, List<String> notes) {

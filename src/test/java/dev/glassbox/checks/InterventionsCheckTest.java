@@ -49,8 +49,8 @@ class InterventionsCheckTest {
             }
             assertEquals(0.0, r.details().get("flip-rate top-left"));
             assertEquals(0.0, r.details().get("flip-rate darker"));
-            assertTrue(r.finding().startsWith("No edit that should not matter changed many answers on "
-                    + r.className() + " images"), r.finding());
+            assertTrue(r.finding().startsWith("No edit that should not matter changed many answers on '"
+                    + r.className() + "' images"), r.finding());
             assertTrue(r.evidence().isEmpty());
         }
     }
@@ -73,10 +73,10 @@ class InterventionsCheckTest {
         assertEquals(0.0, horizontal.details().get("flip-rate flip"));
         assertEquals(0.0, horizontal.details().get("flip-rate brightness"));
         String f = horizontal.finding();
-        assertTrue(f.startsWith("When only the background of horizontal images was recoloured, blue-background"
-                + " changed its answer for 100% of them: it uses the background's colour to recognise horizontal."), f);
+        assertTrue(f.startsWith("When only the background of 'horizontal' images was recoloured, blue-background"
+                + " changed its answer for 100% of them: it uses the background's colour to recognise 'horizontal'."), f);
         assertTrue(f.contains("were turned gray"), f);
-        assertTrue(f.contains("(6 horizontal images of biased; the maximum is 20%.)"), f);
+        assertTrue(f.contains("(6 'horizontal' images of biased; the maximum is 20%.)"), f);
         // before and after pictures for each edit named
         assertEquals(4, horizontal.evidence().size());
         assertTrue(horizontal.evidence().get(1).caption().contains("After recolouring the background"),
@@ -101,9 +101,9 @@ class InterventionsCheckTest {
             assertEquals(0.0, horizontal.details().get("flip-rate " + edit), edit);
         }
         String f = horizontal.finding();
-        assertTrue(f.startsWith("When a small patch covered a corner of horizontal images, corner-tag changed its"
+        assertTrue(f.startsWith("When a small patch covered a corner of 'horizontal' images, corner-tag changed its"
                 + " answer for 100% of them (most often the top-left corner, 100%): it uses what is in the corners"
-                + " of horizontal images"), f);
+                + " of 'horizontal' images"), f);
         assertFalse(f.contains("recoloured"), f);
         assertEquals(2, horizontal.evidence().size());
         assertTrue(horizontal.evidence().get(1).caption().contains("(top-left)"), horizontal.evidence().get(1).caption());

@@ -74,11 +74,11 @@ class ShapesDemoTest {
     void theBatteryFindsTheBackgroundShortcutOfStarsAndTheCornerTagOfCrosses() {
         CheckResult stars = result("shapes-flawed", "interventions", "test-biased", "star");
         assertEquals(CheckStatus.FAIL, stars.status(), stars.finding());
-        assertTrue(stars.finding().contains("background of star images was recoloured"), stars.finding());
+        assertTrue(stars.finding().contains("background of 'star' images was recoloured"), stars.finding());
         assertTrue(stars.details().get("flip-rate background") > 0.3, stars.details().toString());
         CheckResult crosses = result("shapes-flawed", "interventions", "test-biased", "cross");
         assertEquals(CheckStatus.FAIL, crosses.status(), crosses.finding());
-        assertTrue(crosses.finding().contains("corner of cross images"), crosses.finding());
+        assertTrue(crosses.finding().contains("corner of 'cross' images"), crosses.finding());
         assertTrue(crosses.details().get("flip-rate corners") > 0.2, crosses.details().toString());
         assertFalse(stars.evidence().isEmpty());
         assertEquals("fail", first.verdict());
