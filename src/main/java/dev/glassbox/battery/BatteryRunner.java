@@ -14,11 +14,13 @@ import dev.glassbox.checks.MethodSpec;
 import dev.glassbox.config.BatteryConfig;
 import dev.glassbox.config.DataSet;
 import dev.glassbox.data.ImageFolder;
-import dev.glassbox.files.StagedOutput;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.ModelLoader;
+import dev.glassbox.report.JUnitXml;
+import dev.glassbox.report.SummaryJson;
 import dev.glassbox.report.site.SiteWriter;
+import dev.glassbox.report.site.StagedSite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +47,13 @@ public final class BatteryRunner {
      * staged site, and an interrupted or failed run leaves {@code out} as it was.
      */
     public Report write(Path out, Progress progress, Function<Report, List<String>> introduction) {
-        try (StagedOutput output = SiteWriter.output(out)) {
-            Path site = output.stage(out.toAbsolutePath().normalize());
-            ImageStore pictures = ImageStore.in(site.resolve("img"));
-            Report report = run(pictures, progress, introduction);
-            Report written = new SiteWriter().writeInto(report, pictures, site, output.stage(SiteWriter.zipOf(out)),
-                    progress);
-            output.commit();
+        try (StagedSite output = StagedSite.begin(out)) {
+            Report report = run(output.pictures(), progress, introduction);
+            // The report's outputs: the site, then summary.json and junit.xml beside it, all moved in at once.
+            Report written = new SiteWriter().write(report, output.pictures(), output.files(), progress);
+            output.add(SummaryJson.FILE_NAME, SummaryJson.toJson(written));
+            output.add(JUnitXml.FILE_NAME, JUnitXml.toXml(written));
+            output.commit(written);
             return written;
         }
     }

@@ -9,7 +9,7 @@ import dev.glassbox.report.Report;
 import dev.glassbox.battery.BatteryRunner;
 import dev.glassbox.config.BatteryConfig;
 import dev.glassbox.battery.ReportSettings;
-import dev.glassbox.report.site.SiteWriter;
+import dev.glassbox.report.site.StagedSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
      * and writes the report, opened by the story told with this run's figures.
      */
     public Report write(Path out, ReportSettings settings, Progress progress) {
-        SiteWriter.requireReplaceable(out); // before the pictures are drawn
+        StagedSite.requireReplaceable(out); // before the pictures are drawn
         ensureTestPictures(progress);
         return new BatteryRunner(battery(), settings).write(out, progress, ShapesDemo::story);
     }

@@ -74,7 +74,7 @@ class BrowserTest {
         Files.createDirectories(root);
         Path nasty = root.resolve("report");
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(SiteWriterTest.nastyReport(store), store, nasty, Progress.NONE);
+            SiteFixtures.write(SiteWriterTest.nastyReport(store), store, nasty);
         }
         Path demo = root.resolve("demo");
         new ShapesDemo(Path.of("").toAbsolutePath(), root.resolve("data"), 7, 8)
