@@ -47,7 +47,13 @@ public final class BatteryRunner {
      * staged site, and an interrupted or failed run leaves {@code out} as it was.
      */
     public Report write(Path out, Progress progress, Function<Report, List<String>> introduction) {
-        try (StagedSite output = StagedSite.begin(out)) {
+        return write(out, false, progress, introduction);
+    }
+
+    /** The same, with {@code OUT.html} beside the folder and its zip when {@code singleFile} ({@code --single-file}). */
+    public Report write(Path out, boolean singleFile, Progress progress,
+                        Function<Report, List<String>> introduction) {
+        try (StagedSite output = StagedSite.begin(out, singleFile)) {
             Report report = run(output.pictures(), progress, introduction);
             // The report's outputs: the site, then summary.json and junit.xml beside it, all moved in at once.
             Report written = new SiteWriter().write(report, output.pictures(), output.files(), progress);

@@ -52,9 +52,14 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
      * and writes the report, opened by the story told with this run's figures.
      */
     public Report write(Path out, ReportSettings settings, Progress progress) {
-        StagedSite.requireReplaceable(out); // before the pictures are drawn
+        return write(out, false, settings, progress);
+    }
+
+    /** The same, with {@code OUT.html} beside the folder when {@code singleFile} ({@code --single-file}). */
+    public Report write(Path out, boolean singleFile, ReportSettings settings, Progress progress) {
+        StagedSite.requireReplaceable(out, singleFile); // before the pictures are drawn
         ensureTestPictures(progress);
-        return new BatteryRunner(battery(), settings).write(out, progress, ShapesDemo::story);
+        return new BatteryRunner(battery(), settings).write(out, singleFile, progress, ShapesDemo::story);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The site held in memory, for tests: files in the order written. */
+/** The site held in memory, for tests and for putting a single page together: files in the order written. */
 public final class MemoryOutput implements SiteOutput {
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();

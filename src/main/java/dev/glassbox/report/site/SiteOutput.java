@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Where the site's files go (JaCoCo's {@code IMultiReportOutput}): a folder ({@link FolderOutput}), a zip
- * ({@link ZipOutput}), memory for tests ({@link MemoryOutput}), or several of them at once ({@link #all}). Paths are relative to the site's root, with {@code /} between folders.
+ * ({@link ZipOutput}), memory for tests ({@link MemoryOutput}), one self-contained page ({@link SingleFileOutput}),
+ * or several of them at once ({@link #all}). Paths are relative to the site's root, with {@code /} between folders.
  */
 public interface SiteOutput extends Closeable {
 
@@ -41,7 +42,7 @@ public interface SiteOutput extends Closeable {
         }
     }
 
-    /** Finishes the output (a zip writes its directory); nothing after this. */
+    /** Finishes the output (a zip writes its directory, a single file is put together); nothing after this. */
     @Override
     default void close() throws IOException {}
 

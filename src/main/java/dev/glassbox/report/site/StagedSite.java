@@ -7,10 +7,12 @@ import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.report.Report;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A report's files put in place safely: the folder {@code OUT} and {@code OUT.zip} beside it. Both are built in a staging folder beside them (see {@link StagedOutput}):
+ * A report's files put in place safely: the folder {@code OUT}, {@code OUT.zip} beside it and, with
+ * {@code --single-file}, {@code OUT.html}. All are built in a staging folder beside them (see {@link StagedOutput}):
  * the run draws its pictures straight into the staged folder's {@code img/} ({@link #pictures()}), the site and the
  * files beside it are written into {@link #files()}, and only {@link #commit} marks the folder, zips it and moves
  * everything into place, so a failure never leaves half a report and only what Glassbox wrote is replaced.
@@ -22,24 +24,26 @@ public final class StagedSite implements AutoCloseable {
     private final ImageStore pictures;
     private final SiteOutput files;
 
-    private StagedSite(Path folder, StagedOutput staged) {
+    private StagedSite(Path folder, boolean singleFile, StagedOutput staged) {
         this.folder = folder;
         this.staged = staged;
         Path site = staged.stage(folder);
         this.pictures = ImageStore.in(site.resolve("img"));
-        this.files = new FolderOutput(site);
+        SiteOutput out = new FolderOutput(site);
+        this.files = singleFile ? SiteOutput.all(out, new SingleFileOutput(staged.stage(singleFileOf(folder)))) : out;
     }
 
     /**
      * Checks, before any work, that the report's files may be replaced, and makes the staging folder.
      *
+     * @param singleFile whether to write {@code OUT.html} too
      * @throws dev.glassbox.GlassboxException usage (exit 2) when something Glassbox did not write is in the way
      */
-    public static StagedSite begin(Path out) {
+    public static StagedSite begin(Path out, boolean singleFile) {
         Path folder = out.toAbsolutePath().normalize();
-        StagedOutput staged = StagedOutput.begin("--out", targets(folder));
+        StagedOutput staged = StagedOutput.begin("--out", targets(folder, singleFile));
         try {
-            return new StagedSite(folder, staged);
+            return new StagedSite(folder, singleFile, staged);
         } catch (RuntimeException e) {
             staged.close();
             throw e;
@@ -47,18 +51,29 @@ public final class StagedSite implements AutoCloseable {
     }
 
     /** Checks, writing nothing, that a report may be written to {@code out} (see {@link #begin}). */
-    public static void requireReplaceable(Path out) {
-        StagedOutput.requireReplaceable("--out", targets(out.toAbsolutePath().normalize()));
+    public static void requireReplaceable(Path out, boolean singleFile) {
+        StagedOutput.requireReplaceable("--out", targets(out.toAbsolutePath().normalize(), singleFile));
     }
 
-    private static List<StagedOutput.Target> targets(Path folder) {
-        return List.of(new StagedOutput.FolderTarget(folder, OwnedFolder.Kind.REPORT),
-                new StagedOutput.FileTarget(zipOf(folder), ZipOutput::isReportZip, "a report zip"));
+    private static List<StagedOutput.Target> targets(Path folder, boolean singleFile) {
+        List<StagedOutput.Target> targets = new ArrayList<>(List.of(
+                new StagedOutput.FolderTarget(folder, OwnedFolder.Kind.REPORT),
+                new StagedOutput.FileTarget(zipOf(folder), ZipOutput::isReportZip, "a report zip")));
+        if (singleFile) {
+            targets.add(new StagedOutput.FileTarget(singleFileOf(folder), SingleFileOutput::isSingleFile,
+                    "a single-file report"));
+        }
+        return targets;
     }
 
     /** The zip written beside the report folder {@code out}: {@code out.zip}. */
     public static Path zipOf(Path out) {
         return sibling(out, ".zip");
+    }
+
+    /** The single-file report written beside the report folder {@code out} with {@code --single-file}: {@code out.html}. */
+    public static Path singleFileOf(Path out) {
+        return sibling(out, ".html");
     }
 
     private static Path sibling(Path out, String extension) {
@@ -86,8 +101,8 @@ public final class StagedSite implements AutoCloseable {
     }
 
     /**
-     * Finishes the output and moves it into place: the folder gets its marker (with the run's id, so the same run
-     * gives the same marker and zip) and is zipped.
+     * Finishes the output and moves it into place: the single file is put together, the folder gets its marker (with
+     * the run's id, so the same run gives the same marker and zip) and is zipped.
      *
      * @param written the report as written, which names the run
      */

@@ -19,12 +19,17 @@ final class SiteFixtures {
         return site;
     }
 
-    /**
-     * The report in the folder {@code out}, with {@code out.zip}, as {@code BatteryRunner.write} does it: the site,
-     * then {@code summary.json} and {@code junit.xml} beside it, staged and then moved into place.
-     */
+    /** The report in the folder {@code out}, with {@code out.zip}: staged, then moved into place. */
     static Report write(Report report, ImageStore pictures, Path out) {
-        try (StagedSite output = StagedSite.begin(out)) {
+        return write(report, pictures, out, false);
+    }
+
+    /**
+     * The same, with {@code out.html} when {@code singleFile}; as {@code BatteryRunner.write} does it: the site, then
+     * {@code summary.json} and {@code junit.xml} beside it, then the commit.
+     */
+    static Report write(Report report, ImageStore pictures, Path out, boolean singleFile) {
+        try (StagedSite output = StagedSite.begin(out, singleFile)) {
             Report written = new SiteWriter().write(report, pictures, output.files(), Progress.NONE);
             output.add(SummaryJson.FILE_NAME, SummaryJson.toJson(written));
             output.add(JUnitXml.FILE_NAME, JUnitXml.toXml(written));
