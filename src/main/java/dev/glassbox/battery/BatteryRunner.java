@@ -8,14 +8,16 @@ import dev.glassbox.data.FolderImages;
 import dev.glassbox.data.ImageFolder;
 import dev.glassbox.data.ImageTrait;
 import dev.glassbox.data.LabelledImages;
-import dev.glassbox.files.StagedOutput;
 import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.ModelLoader;
 import dev.glassbox.model.ModelUnderTest;
+import dev.glassbox.report.JUnitXml;
 import dev.glassbox.report.Report;
+import dev.glassbox.report.SummaryJson;
 import dev.glassbox.report.site.SiteWriter;
+import dev.glassbox.report.site.StagedSite;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,14 +45,20 @@ public final class BatteryRunner {
      * staged site, and an interrupted or failed run leaves {@code out} as it was.
      */
     public Report write(Path out, Progress progress, Function<Report, List<String>> introduction) {
-        try (StagedOutput output = SiteWriter.output(out)) {
-            Path site = output.stage(out.toAbsolutePath().normalize());
-            ImageStore pictures = ImageStore.in(site.resolve("img"));
-            Report report = run(pictures, progress);
+        return write(out, false, progress, introduction);
+    }
+
+    /** The same, with {@code OUT.html} beside the folder and its zip when {@code singleFile} ({@code --single-file}). */
+    public Report write(Path out, boolean singleFile, Progress progress,
+                        Function<Report, List<String>> introduction) {
+        try (StagedSite output = StagedSite.begin(out, singleFile)) {
+            Report report = run(output.pictures(), progress);
             report = report.withIntroduction(introduction.apply(report));
-            Report written = new SiteWriter().writeInto(report, pictures, site, output.stage(SiteWriter.zipOf(out)),
-                    progress);
-            output.commit();
+            // The report's outputs: the site, then summary.json and junit.xml beside it, all moved in at once.
+            Report written = new SiteWriter().write(report, output.pictures(), output.files(), progress);
+            output.add(SummaryJson.FILE_NAME, SummaryJson.toJson(written));
+            output.add(JUnitXml.FILE_NAME, JUnitXml.toXml(written));
+            output.commit(written);
             return written;
         }
     }

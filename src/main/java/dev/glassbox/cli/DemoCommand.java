@@ -4,7 +4,6 @@ import dev.glassbox.demo.ShapesDemo;
 import dev.glassbox.battery.RunPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +20,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/demo).")
     Path out;
 
+    @Option(names = "--single-file", description = "Also write the report as one HTML file beside the folder,"
+            + " OUT.html, with its pictures inside.")
+    boolean singleFile;
+
     @Mixin
     CommonOptions common;
 
@@ -33,11 +36,9 @@ final class DemoCommand implements Callable<Integer> {
         Path target = out != null ? out : home.resolve("reports").resolve("demo");
         PrintWriter stdout = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        ShapesDemo.at(home).write(target, RunPlan.timestampNow(),
+        ShapesDemo.at(home).write(target, singleFile, RunPlan.timestampNow(),
                 ProgressBar.onStderr(spec.commandLine().getErr()));
-        stdout.printf(Locale.ROOT, "Wrote %s and %s in %.1f s. Open %s in a browser.%n", target,
-                target.resolveSibling(target.getFileName() + ".zip"), (System.nanoTime() - t0) / 1e9,
-                target.resolve("index.html"));
+        stdout.println(ReportCommand.wrote(target, singleFile, t0));
         stdout.flush();
         return 0;
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code glassbox report CONFIG.yaml}: run a battery and write its site. */
 @Command(name = "report", description = {"Run the battery a config describes (see fixtures/batteries/example.yaml)"
-        + " and write the report: a site, summary.json, junit.xml and a zip beside the folder.",
+        + " and write the report: a site, summary.json, junit.xml and a zip beside the folder (and with"
+        + " --single-file the report as one HTML file beside it).",
         "Exit code: 0 when the verdict is below --fail-on, 1 when it reaches it, 2 for a config error, 3 for an"
                 + " unreadable model, image or folder."})
 final class ReportCommand implements Callable<Integer> {
@@ -35,6 +36,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the config's output:, else"
             + " reports/<config name>). Wins over output:.")
     Path out;
+
+    @Option(names = "--single-file", description = "Also write the whole report as one HTML file beside the folder,"
+            + " OUT.html, with its pictures and stylesheet inside: it opens offline from an e-mail attachment.")
+    boolean singleFile;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail", description = "Exit 1 when the"
             + " verdict is at least this: fail (default), warn, or never.")
@@ -53,14 +58,21 @@ final class ReportCommand implements Callable<Integer> {
                 : Path.of("reports", baseName(battery.fileName()));
         long t0 = System.nanoTime();
         Report report = new BatteryRunner(battery, RunPlan.timestampNow())
-                .write(target, ProgressBar.onStderr(spec.commandLine().getErr()), r -> List.of());
+                .write(target, singleFile, ProgressBar.onStderr(spec.commandLine().getErr()), r -> List.of());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "Verdict: %s. %s%n", report.verdict(), report.verdictNote());
-        stdout.printf(Locale.ROOT, "Wrote %s and %s in %.1f s. Open %s in a browser.%n", target,
-                target.resolveSibling(target.getFileName() + ".zip"), (System.nanoTime() - t0) / 1e9,
-                target.resolve("index.html"));
+        stdout.println(wrote(target, singleFile, t0));
         stdout.flush();
         return exitCode(report.verdict(), failOn);
+    }
+
+    /** "Wrote OUT, OUT.zip (and OUT.html) in 12.3 s. Open OUT/index.html in a browser." */
+    static String wrote(Path target, boolean singleFile, long t0) {
+        Path zip = target.resolveSibling(target.getFileName() + ".zip");
+        String files = singleFile ? target + ", " + zip + " and " + target.resolveSibling(target.getFileName()
+                + ".html") : target + " and " + zip;
+        return String.format(Locale.ROOT, "Wrote %s in %.1f s. Open %s in a browser.", files,
+                (System.nanoTime() - t0) / 1e9, target.resolve("index.html"));
     }
 
     /** 1 when the verdict reaches the level, else 0; "not-run" never fails. */

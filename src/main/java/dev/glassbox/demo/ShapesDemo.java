@@ -8,7 +8,7 @@ import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.report.Report;
 import dev.glassbox.battery.BatteryRunner;
 import dev.glassbox.config.BatteryConfig;
-import dev.glassbox.report.site.SiteWriter;
+import dev.glassbox.report.site.StagedSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +51,14 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
      * and writes the report, opened by the story told with this run's figures.
      */
     public Report write(Path out, java.time.Instant generatedAt, Progress progress) {
-        SiteWriter.requireReplaceable(out); // before the pictures are drawn
+        return write(out, false, generatedAt, progress);
+    }
+
+    /** The same, with {@code OUT.html} beside the folder when {@code singleFile} ({@code --single-file}). */
+    public Report write(Path out, boolean singleFile, java.time.Instant generatedAt, Progress progress) {
+        StagedSite.requireReplaceable(out, singleFile); // before the pictures are drawn
         ensureTestPictures(progress);
-        return new BatteryRunner(battery(), generatedAt).write(out, progress, ShapesDemo::story);
+        return new BatteryRunner(battery(), generatedAt).write(out, singleFile, progress, ShapesDemo::story);
     }
 
     /**

@@ -92,6 +92,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void singleFileWritesTheReportAsOneHtmlFileBesideTheFolder() throws Exception {
+        Path out = dir.resolve("single-out");
+        CliRun run = CliRun.of("report", battery("single", "  accuracy: {min: 0}").toString(), "--out",
+                out.toString(), "--single-file");
+        assertEquals(0, run.exitCode(), run.err());
+        Path html = dir.resolve("single-out.html");
+        assertTrue(run.out().contains("Wrote " + out + ", " + dir.resolve("single-out.zip") + " and " + html),
+                run.out());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<meta name=\"glassbox-report\" content=\"single-file\">"));
+        assertTrue(page.contains("src=\"data:image/png;base64,") && !page.contains("src=\"img/"));
+        assertTrue(Files.isRegularFile(out.resolve("index.html")) && Files.isRegularFile(dir.resolve("single-out.zip")),
+                "the folder and the zip as without the flag");
+    }
+
+    @Test
     void aFailingBatteryExitsOneUnlessFailOnSaysNever() throws Exception {
         Path config = battery("fail", "  accuracy: {min: 1}\n  focus: {images-per-class: 2}");
         CliRun failing = CliRun.of("report", config.toString(), "--out", dir.resolve("fail-out").toString());

@@ -11,9 +11,7 @@ import dev.glassbox.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,12 +32,12 @@ final class NeuronViews {
     private static final int EXAMPLE = 72;
 
     private final List<NeuronSection> sections;
-    private final Map<Page, NeuronLayerPage> layers;
+    private final List<LayerPage> layers;
 
     /** @param sizes the size of each picture the site holds; one it does not hold is named in words instead */
     NeuronViews(Report report, PictureSizes sizes) {
         List<NeuronSection> s = new ArrayList<>();
-        Map<Page, NeuronLayerPage> l = new LinkedHashMap<>();
+        List<LayerPage> l = new ArrayList<>();
         for (int mi = 0; mi < report.models().size(); mi++) {
             ModelReport m = report.models().get(mi);
             String id = "m" + mi;
@@ -56,13 +54,13 @@ final class NeuronViews {
             for (LayerGroups layer : n.layers()) {
                 String file = layerFile(mi, layer.layer(), files);
                 links.add(new NeuronSection.LayerLink(file, layer.layer(), layerSummary(layer)));
-                l.put(new Page(file, LAYER_TEMPLATE, layer.layer() + " · " + m.name(), PAGE),
-                        layerPage(m.name(), layer, PAGE + "#" + id, sizes));
+                l.add(new LayerPage(new Page(file, LAYER_TEMPLATE, layer.layer() + " · " + m.name(), PAGE),
+                        layerPage(m.name(), layer, PAGE + "#" + id, sizes)));
             }
             s.add(new NeuronSection(id, m.name(), "", NeuronSentences.steps(n.steps()), classes, links));
         }
         this.sections = List.copyOf(s);
-        this.layers = java.util.Collections.unmodifiableMap(l);
+        this.layers = List.copyOf(l);
     }
 
     /** Whether any model has a neuron analysis, so the site has a neurons page. */
@@ -76,17 +74,8 @@ final class NeuronViews {
     }
 
     /** The layer pages, in model then network order. */
-    List<Page> layerPages() {
-        return List.copyOf(layers.keySet());
-    }
-
-    /** The view of one of {@link #layerPages()}. */
-    NeuronLayerPage layer(Page page) {
-        NeuronLayerPage view = layers.get(page);
-        if (view == null) {
-            throw new IllegalArgumentException("not a layer page: " + page.file());
-        }
-        return view;
+    List<LayerPage> layerPages() {
+        return layers;
     }
 
     /**

@@ -19,4 +19,9 @@ record Page(String file, String template, String title, String navFile) {
     boolean inNav() {
         return file.equals(navFile);
     }
+
+    /** The anchor of one model on one data set, on every page that has a section per pair (classes, gallery). */
+    static String sectionId(int model, int dataset) {
+        return "m" + model + "-d" + dataset;
+    }
 }

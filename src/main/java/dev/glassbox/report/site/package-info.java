@@ -1,2 +1,7 @@
-/** The static site: Thymeleaf pages, JFreeChart charts, pictures, {@code summary.json} and a zip of it all. */
+/**
+ * The static site: one class per page type ({@link dev.glassbox.report.site.SitePage}) filling a Thymeleaf
+ * template, JFreeChart charts and the report's pictures, written by {@link dev.glassbox.report.site.SiteWriter}
+ * through one output interface ({@link dev.glassbox.report.site.SiteOutput}: a folder, a zip, memory, or a single
+ * self-contained HTML file); {@link dev.glassbox.report.site.StagedSite} puts a report's files in place.
+ */
 package dev.glassbox.report.site;

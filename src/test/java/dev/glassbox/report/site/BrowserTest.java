@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -51,7 +52,8 @@ class BrowserTest {
 
     /**
      * A report with hostile class names and hand-made check results of every status (evidence, charts, a compared
-     * pair of models), and the real demo report (on a small sample of its test pictures).
+     * pair of models), and the real demo report (on a small sample of its test pictures); each also as a single file
+     * beside its folder ({@code --single-file}).
      */
     private static List<Path> sites;
     private static Path profile;
@@ -74,11 +76,11 @@ class BrowserTest {
         Files.createDirectories(root);
         Path nasty = root.resolve("report");
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(SiteWriterTest.nastyReport(store), store, nasty, Progress.NONE);
+            SiteFixtures.write(SiteWriterTest.nastyReport(store), store, nasty, true);
         }
         Path demo = root.resolve("demo");
         new ShapesDemo(Path.of("").toAbsolutePath(), root.resolve("data"), 7, 8)
-                .write(demo, RunPlan.timestampNow(), Progress.NONE);
+                .write(demo, true, RunPlan.timestampNow(), Progress.NONE);
         sites = List.of(nasty, demo);
         SELENIUM.setLevel(Level.SEVERE);
         profile = Files.createTempDirectory("glassbox-chromium-");
@@ -190,6 +192,64 @@ class BrowserTest {
         String css = Files.readString(site.resolve(SiteWriter.CSS));
         if (css.contains("http://") || css.contains("https://") || css.contains("@import")) {
             problems.add(site.getFileName() + ": the stylesheet fetches something");
+        }
+        return problems;
+    }
+
+    /**
+     * The single file as a reader opens it from an e-mail attachment: it shows every picture, logs no error, refers
+     * to nothing outside itself, and its links move within it.
+     */
+    @Test
+    void theSingleFileRendersOfflineAndItsLinksMoveWithinIt() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Path site : sites) {
+            Path file = site.resolveSibling(site.getFileName() + ".html");
+            String name = file.getFileName().toString();
+            driver.get(file.toUri().toString());
+            JavascriptExecutor js = driver;
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    problems.add(name + ": console error: " + entry.getMessage());
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) js.executeScript("return Array.from(document.images)"
+                    + ".filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src').slice(0, 40));");
+            broken.forEach(src -> problems.add(name + ": picture did not load: " + src));
+            if ((Long) js.executeScript("return document.images.length;") < 10) {
+                problems.add(name + ": hardly any pictures");
+            }
+            @SuppressWarnings("unchecked")
+            List<String> outside = (List<String>) js.executeScript("return Array.from(document.querySelectorAll("
+                    + "'[href], [src]')).map(e => e.getAttribute(e.hasAttribute('href') ? 'href' : 'src'))"
+                    + ".filter(r => !r.startsWith('#') && !r.startsWith('data:'));");
+            outside.forEach(ref -> problems.add(name + ": refers outside the file: " + ref));
+            @SuppressWarnings("unchecked")
+            List<String> dangling = (List<String>) js.executeScript("return Array.from(document.querySelectorAll("
+                    + "'a[href^=\"#\"]')).map(a => a.getAttribute('href'))"
+                    + ".filter(h => !document.getElementById(decodeURIComponent(h.slice(1))));");
+            dangling.forEach(ref -> problems.add(name + ": in-page link to nothing: " + ref));
+
+            driver.findElement(By.cssSelector(".site-header nav a[href='#checks']")).click();
+            problems.addAll(arrivedAt(name, "checks"));
+            driver.get(file.toUri().toString());
+            String finding = driver.findElement(By.cssSelector("#index .finding .more a")).getAttribute("href");
+            driver.findElement(By.cssSelector("#index .finding .more a")).click();
+            problems.addAll(arrivedAt(name, finding.substring(finding.indexOf('#') + 1)));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Whether a click on a link to {@code id} took the reader there: the address names it and it is in view. */
+    private static List<String> arrivedAt(String name, String id) {
+        JavascriptExecutor js = driver;
+        String hash = (String) js.executeScript("return location.hash;");
+        Boolean inView = (Boolean) js.executeScript("const r = document.getElementById(arguments[0])"
+                + ".getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight;", id);
+        List<String> problems = new ArrayList<>();
+        if (!("#" + id).equals(hash) || !inView) {
+            problems.add(name + ": a link to #" + id + " left the reader at " + hash + " (in view: " + inView + ")");
         }
         return problems;
     }

@@ -59,11 +59,15 @@ class SiteWriterTest {
         return Jsoup.parse(site.resolve(name).toFile(), "UTF-8");
     }
 
+    private static Document page(MemoryOutput site, String name) {
+        return Jsoup.parse(site.text(name));
+    }
+
     @Test
     void namesWithMarkupShowLiterallyAndInjectNothing() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+            out = SiteFixtures.render(nastyReport(store), store);
         }
         for (String page : PAGES) {
             Document doc = page(out, page);
@@ -87,14 +91,14 @@ class SiteWriterTest {
         Document checks = page(out, "checks.html");
         assertTrue(checks.text().contains("The check broke on <img src=x onerror=alert(1)>."));
         assertTrue(checks.select("img[alt*=<script>alert(1)</script>]").size() > 0, "a caption stays an attribute");
-        assertTrue(Files.readString(out.resolve("checks.html")).contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(out.text("checks.html").contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
 
     @Test
     void siteHasPagesAssetsPicturesSummaryJUnitAndZip() throws Exception {
         Path out = tmp.resolve("report");
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+            SiteFixtures.write(nastyReport(store), store, out);
         }
         for (String f : List.of("index.html", "checks.html", "classes.html", "gallery.html", "methods.html",
                 "compare.html", "about.html", "assets/style.css", "summary.json", "junit.xml",
@@ -124,11 +128,11 @@ class SiteWriterTest {
 
     @Test
     void overviewOpensWithTheVerdictThenFindingsWorstFirst() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         Report report;
         try (ImageStore store = ImageStore.temporary()) {
             report = nastyReport(store);
-            new SiteWriter().write(report, store, out, Progress.NONE);
+            out = SiteFixtures.render(report, store);
         }
         Document overview = page(out, "index.html");
         Element first = overview.selectFirst("main > section");
@@ -155,21 +159,21 @@ class SiteWriterTest {
         assertEquals(3, thumbs.size(), "two pictures for the class warning, one for the sanity failure");
         for (Element a : thumbs) {
             assertEquals(a.attr("href"), a.selectFirst("img").attr("src"), "a thumbnail links to its picture");
-            assertTrue(Files.isRegularFile(out.resolve(a.attr("href"))), a.attr("href"));
+            assertTrue(out.has(a.attr("href")), a.attr("href"));
         }
     }
 
     @Test
     void withoutChecksTheOverviewSaysSoAndThereIsNoComparePage() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(uncheckedReport(store), store, out, Progress.NONE);
+            out = SiteFixtures.render(uncheckedReport(store), store);
         }
         Document overview = page(out, "index.html");
         assertEquals("○ Not run", overview.selectFirst(".verdict-badge .badge").text());
         assertTrue(overview.select(".finding-list").isEmpty());
         assertTrue(overview.selectFirst(".findings").text().contains("No checks ran, so there is nothing to report"));
-        assertFalse(Files.exists(out.resolve("compare.html")));
+        assertFalse(out.has("compare.html"));
         assertFalse(overview.select(".site-header nav a").eachText().contains("Compare"));
         Document checks = page(out, "checks.html");
         assertEquals(dev.glassbox.checks.Checks.definitions().size(), checks.select("section.check").size());
@@ -182,13 +186,12 @@ class SiteWriterTest {
 
     @Test
     void aReportWhoseChecksAllPassSaysThereIsNothingToReport() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
             Report base = uncheckedReport(store);
             List<CheckResult> passing = TinyReports.hostileChecks(base).stream()
                     .filter(r -> r.status() == CheckStatus.PASS).toList();
-            new SiteWriter().write(TinyReports.withChecks(base, passing, RunInfo.seedOnly(1)), store, out,
-                    Progress.NONE);
+            out = SiteFixtures.render(TinyReports.withChecks(base, passing, RunInfo.seedOnly(1)), store);
         }
         Document overview = page(out, "index.html");
         assertEquals("✓ Pass", overview.selectFirst(".verdict-badge .badge").text());
@@ -198,11 +201,11 @@ class SiteWriterTest {
 
     @Test
     void checksPageShowsEachCheckInRegistryOrderWithItsResultsPicturesAndCharts() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         Report report;
         try (ImageStore store = ImageStore.temporary()) {
             report = nastyReport(store);
-            new SiteWriter().write(report, store, out, Progress.NONE);
+            out = SiteFixtures.render(report, store);
         }
         Document checks = page(out, "checks.html");
         var sections = checks.select("section.check");
@@ -236,7 +239,7 @@ class SiteWriterTest {
         Element chart = calibration.selectFirst("figure.chart img");
         String src = chart.attr("src");
         assertTrue(src.startsWith("img/charts/") && src.endsWith(".png"), src);
-        byte[] png = Files.readAllBytes(out.resolve(src));
+        byte[] png = out.bytes(src);
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
         assertEquals(LineChart.WIDTH, image.getWidth());
         assertTrue(chart.attr("alt").contains("perfect & <i>calibration</i> (dashed)"), chart.attr("alt"));
@@ -247,9 +250,9 @@ class SiteWriterTest {
 
     @Test
     void aFailedSanityCheckMarksTheMethodUntrustworthyForThatModel() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+            out = SiteFixtures.render(nastyReport(store), store);
         }
         Document methods = page(out, "methods.html");
         Element saliency = methods.getElementById("saliency");
@@ -269,11 +272,11 @@ class SiteWriterTest {
 
     @Test
     void comparePageSetsTheModelsSideBySide() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         Report report;
         try (ImageStore store = ImageStore.temporary()) {
             report = nastyReport(store);
-            new SiteWriter().write(report, store, out, Progress.NONE);
+            out = SiteFixtures.render(report, store);
         }
         Document compare = page(out, "compare.html");
         Element table = compare.selectFirst("#d0 table.compare");
@@ -305,7 +308,7 @@ class SiteWriterTest {
 
     @Test
     void whenNothingChangedTheComparePageSaysSo() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
             Report base = uncheckedReport(store);
             String a = base.models().get(0).name();
@@ -315,8 +318,7 @@ class SiteWriterTest {
                             List.of(), java.util.Map.of(), List.of()),
                     new CheckResult("accuracy", b, "set & <i>", null, null, CheckStatus.PASS, 0.96, 0.9, "Fine.",
                             List.of(), java.util.Map.of(), List.of()));
-            new SiteWriter().write(TinyReports.withChecks(base, same, TinyReports.HOSTILE_RUN), store, out,
-                    Progress.NONE);
+            out = SiteFixtures.render(TinyReports.withChecks(base, same, TinyReports.HOSTILE_RUN), store);
         }
         Document compare = page(out, "compare.html");
         assertTrue(compare.text().contains("Nothing changed: every one of the 1 check result came out the same for"
@@ -326,15 +328,16 @@ class SiteWriterTest {
 
     @Test
     void aboutPageTellsHowTheReportWasMade() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         Report written;
         try (ImageStore store = ImageStore.temporary()) {
+            out = new MemoryOutput();
             written = new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
         }
         Document about = page(out, "about.html");
         assertEquals(TinyReports.HOSTILE_RUN.config(), about.selectFirst("pre.config code").wholeText(),
                 "the config's full text, exactly");
-        assertTrue(Files.readString(out.resolve("about.html")).contains("title: &lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(out.text("about.html").contains("title: &lt;script&gt;alert(1)&lt;/script&gt;"));
         String text = about.text();
         assertTrue(text.contains("Seed 42"), text);
         assertTrue(text.contains("battery <script>.yaml"));
@@ -353,9 +356,9 @@ class SiteWriterTest {
 
     @Test
     void neuronPagesShowHostileNamesLiterallyAndOnlyPicturesTheSiteHolds() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+            out = SiteFixtures.render(nastyReport(store), store);
         }
         Document neurons = page(out, "neurons.html");
         assertEquals(LAYER_PAGES, neurons.select("#m0 .layer-links a").eachAttr("href"),
@@ -364,7 +367,7 @@ class SiteWriterTest {
                 neurons.select("#m0 .layer-links a").eachText());
         assertTrue(neurons.selectFirst("#m1").text().contains("The neurons of this model were not examined."));
         for (String name : concat(List.of("neurons.html"), LAYER_PAGES)) {
-            assertTrue(Files.isRegularFile(out.resolve(name)), name);
+            assertTrue(out.has(name), name);
             Document doc = page(out, name);
             assertTrue(doc.select("script").isEmpty(), name + " has a script element");
             assertTrue(doc.select("main b, main i, [onerror]").isEmpty(), name + " has markup from the data");
@@ -372,20 +375,20 @@ class SiteWriterTest {
             if (!name.equals(LAYER_PAGES.get(1))) {
                 assertTrue(doc.text().contains("<script>alert(1)</script>"), name + " does not show the hostile text");
             }
-            assertFalse(Files.readString(out.resolve(name)).contains("<script>alert"), name);
+            assertFalse(out.text(name).contains("<script>alert"), name);
             assertEquals(List.of("Neurons"), doc.select(".site-header nav a[aria-current=page]").eachText(), name);
             assertEquals(PAGES, doc.select(".site-header nav a").eachAttr("href"), "layer pages stay out of the nav");
             for (Element img : doc.select("img")) {
                 String src = img.attr("src");
                 assertTrue(CheckViews.isSitePicture(src), name + ": " + src);
-                assertTrue(Files.isRegularFile(out.resolve(src)), name + ": " + src);
+                assertTrue(out.has(src), name + ": " + src);
                 assertFalse(img.attr("alt").isBlank(), name + ": " + src + " has no alt text");
                 assertTrue(Integer.parseInt(img.attr("width")) > 0 && Integer.parseInt(img.attr("height")) > 0,
                         name + ": " + src + " has no size");
             }
             for (String href : doc.select("main a[href]").eachAttr("href")) {
                 String file = href.replaceAll("#.*", "");
-                assertTrue(file.isEmpty() || file.matches("[a-z0-9-]+\\.html") && Files.isRegularFile(out.resolve(file)),
+                assertTrue(file.isEmpty() || file.matches("[a-z0-9-]+\\.html") && out.has(file),
                         name + " links to " + href);
                 if (href.contains("#")) {
                     Document target = file.isEmpty() ? doc : page(out, file);
@@ -401,14 +404,14 @@ class SiteWriterTest {
         Document layer = page(out, LAYER_PAGES.get(0));
         assertTrue(layer.selectFirst("h1").text().contains(TinyReports.HOSTILE_LAYER));
         assertEquals("neurons.html", layer.select(".breadcrumb a").get(1).attr("href"), "the crumb leads back");
-        assertTrue(Files.readString(out.resolve(LAYER_PAGES.get(0))).contains("conv&lt;1&gt;/&quot;x&quot;"));
+        assertTrue(out.text(LAYER_PAGES.get(0)).contains("conv&lt;1&gt;/&quot;x&quot;"));
     }
 
     @Test
     void classPicturesSayHowFarTheyGotAndKeepTheirShape() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+            out = SiteFixtures.render(nastyReport(store), store);
         }
         Document neurons = page(out, "neurons.html");
         var pictures = neurons.select("#m0 .class-picture");
@@ -426,9 +429,9 @@ class SiteWriterTest {
 
     @Test
     void eachGroupCardShowsItsEvidenceAndPointsAtTheInterventionsCheckWhenOffTheObject() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(nastyReport(store), store, out, Progress.NONE);
+            out = SiteFixtures.render(nastyReport(store), store);
         }
         Document layer = page(out, LAYER_PAGES.get(0));
         assertTrue(layer.text().contains("The 2 groups reproduce 74.3% of what this layer's neurons do on the"
@@ -497,7 +500,7 @@ class SiteWriterTest {
     void aSiteWithoutNeuronAnalysisHasNoNeuronsPage() throws Exception {
         Path out = tmp.resolve("site");
         try (ImageStore store = ImageStore.temporary()) {
-            new SiteWriter().write(uncheckedReport(store), store, out, Progress.NONE);
+            SiteFixtures.write(uncheckedReport(store), store, out);
         }
         try (var files = Files.list(out)) {
             assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("neurons"))
@@ -520,7 +523,7 @@ class SiteWriterTest {
 
     @Test
     void evidenceOutsideTheSiteIsNeverLinked() throws Exception {
-        Path out = tmp.resolve("site");
+        MemoryOutput out;
         try (ImageStore store = ImageStore.temporary()) {
             Report base = uncheckedReport(store);
             CheckResult odd = new CheckResult("focus", base.models().get(0).name(), null, null, null,
@@ -529,8 +532,7 @@ class SiteWriterTest {
                             new dev.glassbox.checks.Evidence("img/../../etc/passwd.png", "outside"),
                             new dev.glassbox.checks.Evidence("img/not-there.png", "missing")),
                     java.util.Map.of(), List.of());
-            new SiteWriter().write(TinyReports.withChecks(base, List.of(odd), RunInfo.seedOnly(1)), store, out,
-                    Progress.NONE);
+            out = SiteFixtures.render(TinyReports.withChecks(base, List.of(odd), RunInfo.seedOnly(1)), store);
         }
         for (String page : List.of("index.html", "checks.html")) {
             Document doc = page(out, page);
@@ -546,7 +548,7 @@ class SiteWriterTest {
         try (ImageStore store = ImageStore.temporary()) {
             Report report = nastyReport(store);
             GlassboxException e = assertThrows(GlassboxException.class,
-                    () -> new SiteWriter().write(report, store, out, Progress.NONE));
+                    () -> SiteFixtures.write(report, store, out));
             assertEquals(2, e.exitCode());
             assertTrue(e.getMessage().contains("is not a Glassbox report (it has no .glassbox-report marker)"),
                     e.getMessage());
@@ -560,17 +562,17 @@ class SiteWriterTest {
         Path out = tmp.resolve("r");
         try (ImageStore store = ImageStore.temporary()) {
             Report report = nastyReport(store);
-            new SiteWriter().write(report, store, out, Progress.NONE);
+            SiteFixtures.write(report, store, out);
             // a page an earlier run wrote and this one does not: listed in the marker, so it goes with the old report
             Files.writeString(out.resolve("old-page.html"), "from the last run");
             dev.glassbox.files.OwnedFolder.mark(out, dev.glassbox.files.OwnedFolder.Kind.REPORT, null);
-            new SiteWriter().write(report, store, out, Progress.NONE);
+            SiteFixtures.write(report, store, out);
             assertFalse(Files.exists(out.resolve("old-page.html")));
             assertTrue(Files.exists(out.resolve("index.html")));
 
             Files.writeString(out.resolve("notes.txt"), "my notes on this report");
             GlassboxException e = assertThrows(GlassboxException.class,
-                    () -> new SiteWriter().write(report, store, out, Progress.NONE));
+                    () -> SiteFixtures.write(report, store, out));
             assertEquals(2, e.exitCode());
             assertTrue(e.getMessage().startsWith(out.resolve("notes.txt").toAbsolutePath() + " is in the way"),
                     e.getMessage());
@@ -590,7 +592,7 @@ class SiteWriterTest {
                 Report report = nastyReport(store);
                 // Timings are the one part that varies (the about page and summary.json show them).
                 report = report.withTiming("evaluation", 0).withTiming("saliency", 0);
-                new SiteWriter().write(report, store, out, Progress.NONE);
+                SiteFixtures.write(report, store, out);
             }
             byte[][] bytes = new byte[files.size()][];
             for (int i = 0; i < files.size(); i++) {

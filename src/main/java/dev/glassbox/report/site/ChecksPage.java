@@ -1,0 +1,25 @@
+package dev.glassbox.report.site;
+
+import java.util.Map;
+
+/** {@code checks.html}: each check of the registry with what it measures, and every result with its evidence. */
+final class ChecksPage implements SitePage {
+
+    static final Page PAGE = new Page(CheckViews.PAGE, "checks", "Checks");
+
+    private final CheckViews views;
+
+    ChecksPage(CheckViews views) {
+        this.views = views;
+    }
+
+    @Override
+    public Page page() {
+        return PAGE;
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+        return Map.of("sections", views.sections());
+    }
+}

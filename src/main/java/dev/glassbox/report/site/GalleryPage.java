@@ -1,0 +1,81 @@
+package dev.glassbox.report.site;
+
+import dev.glassbox.report.DatasetSummary;
+import dev.glassbox.report.GalleryMap;
+import dev.glassbox.report.GallerySample;
+import dev.glassbox.report.ModelReport;
+import dev.glassbox.report.Report;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gallery.html}: per model, data set and class, images it got right and wrong with each method's map, and a
+ * warning near the top for methods the sanity check found untrustworthy.
+ */
+final class GalleryPage implements SitePage {
+
+    static final Page PAGE = new Page("gallery.html", "gallery", "Gallery");
+
+    private final Report report;
+    private final CheckViews views;
+
+    GalleryPage(Report report, CheckViews views) {
+        this.report = report;
+        this.views = views;
+    }
+
+    @Override
+    public Page page() {
+        return PAGE;
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("sections", sections());
+        v.put("untrusted", views.untrusted());
+        return v;
+    }
+
+    /** The methods the gallery shows, in its order. */
+    static List<String> methods(Report report) {
+        return report.models().stream().flatMap(m -> m.gallery().stream()).findFirst()
+                .map(s -> s.maps().stream().map(GalleryMap::method).toList())
+                .orElse(List.of());
+    }
+
+    private List<GallerySection> sections() {
+        List<GallerySection> sections = new ArrayList<>();
+        for (int mi = 0; mi < report.models().size(); mi++) {
+            ModelReport m = report.models().get(mi);
+            for (int di = 0; di < report.datasets().size(); di++) {
+                DatasetSummary d = report.datasets().get(di);
+                List<GallerySection.ClassGallery> classes = new ArrayList<>();
+                for (String c : d.classes()) {
+                    List<GallerySection.Card> correct = new ArrayList<>();
+                    List<GallerySection.Card> wrong = new ArrayList<>();
+                    for (GallerySample s : m.gallery()) {
+                        if (s.dataset().equals(d.name()) && s.className().equals(c)) {
+                            (s.outcome() == GallerySample.Outcome.CORRECT ? correct : wrong).add(card(s));
+                        }
+                    }
+                    classes.add(new GallerySection.ClassGallery(c, correct, wrong,
+                            correct.isEmpty() ? "The model got no " + c + " image right." : "",
+                            wrong.isEmpty() ? "The model got every " + c + " image right." : ""));
+                }
+                sections.add(new GallerySection(Page.sectionId(mi, di), m.name(), d.name(), classes));
+            }
+        }
+        return sections;
+    }
+
+    private static GallerySection.Card card(GallerySample s) {
+        List<GallerySection.Map> maps = s.maps().stream().map(m -> new GallerySection.Map(m.method(), m.picture(),
+                m.method() + " map of " + s.file() + " for the answer " + s.predictedClass())).toList();
+        return new GallerySection.Card(s.picture(), "Image " + s.file() + ", labelled " + s.trueClass(), maps, s.file(),
+                s.trueClass(), s.predictedClass(), Sentences.confidence(s.confidence()),
+                s.outcome() == GallerySample.Outcome.CORRECT);
+    }
+}
