@@ -18,14 +18,11 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
-import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
-import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -53,7 +50,10 @@ public final class GradientEngine {
     private final int inputIndex;
     private final int outputIndex;
     private final Map<String, Integer> byName = new HashMap<>();
-    private final Map<Integer, INDArray> batchNormScale = new HashMap<>();
+    /** By vertex index: batch normalization as the engine computes it ({@link BatchNormPass}), else null. */
+    private final BatchNormPass[] norms;
+    /** By vertex index: convolutions run with ND4J's own operations ({@link ConvolutionPass}), else null. */
+    private final ConvolutionPass[] convolutions;
     private final boolean softmaxHead;
     private final DataType dataType;
     private final List<LayerInfo> layers;
@@ -79,10 +79,11 @@ public final class GradientEngine {
         this.inputIndex = byName.get(graph.getConfiguration().getNetworkInputs().get(0));
         this.outputIndex = byName.get(graph.getConfiguration().getNetworkOutputs().get(0));
         SupportedLayers.check(vertices);
+        this.norms = new BatchNormPass[vertices.length];
+        this.convolutions = new ConvolutionPass[vertices.length];
         for (GraphVertex v : vertices) {
-            if (v instanceof LayerVertex lv && lv.getLayer() instanceof BatchNormalization bn) {
-                batchNormScale.put(v.getVertexIndex(), inferenceScale(bn));
-            }
+            norms[v.getVertexIndex()] = BatchNormPass.of(v, dataType).orElse(null);
+            convolutions[v.getVertexIndex()] = ConvolutionPass.of(v).orElse(null);
         }
         this.infoByVertex = new LayerInfo[vertices.length];
         this.layers = describeLayers();
@@ -478,6 +479,10 @@ public final class GradientEngine {
             INDArray out;
             if (v.isInputVertex()) {
                 out = x;
+            } else if (convolutions[idx] != null) {
+                out = convolutions[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
+            } else if (norms[idx] != null && !BatchNormPass.preprocessed(v)) {
+                out = norms[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
             } else {
                 VertexIndices[] inputs = v.getInputVertices();
                 for (int j = 0; j < inputs.length; j++) {
@@ -503,44 +508,19 @@ public final class GradientEngine {
     }
 
     private INDArray[] backwardThrough(GraphVertex v, INDArray epsilon) {
-        INDArray scale = batchNormScale.get(v.getVertexIndex());
-        if (scale != null) {
-            return new INDArray[] {batchNormBackward((LayerVertex) v, scale, epsilon)};
+        ConvolutionPass convolution = convolutions[v.getVertexIndex()];
+        if (convolution != null) {
+            return new INDArray[] {convolution.backward(epsilon)};
+        }
+        BatchNormPass norm = norms[v.getVertexIndex()];
+        if (norm != null) {
+            INDArray dx = norm.backward(epsilon);
+            InputPreProcessor pre = ((LayerVertex) v).getLayerPreProcessor();
+            return new INDArray[] {pre == null ? dx
+                    : pre.backprop(dx, (int) epsilon.size(0), EngineWorkspaces.backwardArrays())};
         }
         v.setEpsilon(epsilon);
         return v.doBackward(false, EngineWorkspaces.backwardArrays()).getSecond();
-    }
-
-    /** In inference, batch normalization is y = scale * x + shift per channel, so dx = scale * dy. */
-    private INDArray batchNormBackward(LayerVertex v, INDArray scale, INDArray epsilon) {
-        BatchNormalization bn = (BatchNormalization) v.getLayer();
-        int channelDim = epsilon.rank() == 2 || bn.layerConf().getCnn2DFormat() == CNN2DFormat.NCHW ? 1 : 3;
-        INDArray dx = Nd4j.createUninitialized(epsilon.dataType(), epsilon.shape(), epsilon.ordering());
-        Nd4j.getExecutioner().exec(new BroadcastMulOp(epsilon, scale, dx, channelDim));
-        InputPreProcessor pre = v.getLayerPreProcessor();
-        return pre == null ? dx : pre.backprop(dx, (int) epsilon.size(0), EngineWorkspaces.backwardArrays());
-    }
-
-    private INDArray inferenceScale(BatchNormalization bn) {
-        var conf = bn.layerConf();
-        INDArray var;
-        if (conf.isUseLogStd()) {
-            INDArray log10std = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
-            var = Transforms.pow(Nd4j.valueArrayOf(log10std.shape(), 10.0, log10std.dataType()), log10std);
-            var.muli(var);
-        } else {
-            var = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).dup();
-        }
-        INDArray std = Transforms.sqrt(var.addi(conf.getEps()), false);
-        INDArray gamma;
-        if (conf.isLockGammaBeta()) {
-            // Mirrors DL4J's forward pass, which applies a locked gamma only when beta is also non-zero.
-            double g = conf.getGamma() != 1.0 && conf.getBeta() != 0.0 ? conf.getGamma() : 1.0;
-            gamma = Nd4j.valueArrayOf(std.shape(), g, std.dataType());
-        } else {
-            gamma = bn.getParam(BatchNormalizationParamInitializer.GAMMA);
-        }
-        return gamma.div(std).reshape(-1).castTo(dataType);
     }
 
     private boolean[] ancestorsOf(Collection<Integer> targets) {
