@@ -91,8 +91,8 @@ public final class Occlusion implements AttributionMethod {
         }
         for (int i = 0; i < n; i++) {
             double fx = full.getDouble(i, targets[i]);
-            for (int from = 0; from < windows.size(); from += Passes.CHUNK) {
-                int count = Math.min(Passes.CHUNK, windows.size() - from);
+            for (int from = 0; from < windows.size(); from += Passes.forwardRows(engine)) {
+                int count = Math.min(Passes.forwardRows(engine), windows.size() - from);
                 double[] rows = new double[count * size];
                 for (int r = 0; r < count; r++) {
                     System.arraycopy(x, i * size, rows, r * size, size);

@@ -9,8 +9,7 @@ import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -70,24 +69,45 @@ final class BatchNormPass {
         }
     }
 
+    INDArray scale() {
+        return scale;
+    }
+
+    INDArray shift() {
+        return shift;
+    }
+
+    boolean channelsLast() {
+        return channelsLast;
+    }
+
     /** Whether the vertex's input goes through a preprocessor first (the engine leaves those to DL4J). */
     static boolean preprocessed(GraphVertex vertex) {
         return vertex instanceof LayerVertex lv && lv.getLayerPreProcessor() != null;
     }
 
     INDArray forward(INDArray x) {
-        INDArray in = x.ordering() != 'c' || x.isView() ? x.dup('c') : x;
-        INDArray y = Nd4j.createUninitialized(in.dataType(), in.shape(), 'c');
-        int dim = channelDimension(in);
-        Nd4j.getExecutioner().exec(new BroadcastMulOp(in, scale, y, dim));
-        Nd4j.getExecutioner().exec(new BroadcastAddOp(y, shift, y, dim));
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+        // ND4J's broadcasting multiply and add: on a [64, 32, 32, 16] batch several times faster than its
+        // broadcast-along-a-dimension operations, which DL4J's layer uses, in either layout.
+        Nd4j.exec(DynamicCustomOp.builder("multiply").addInputs(x, perChannel(scale, x)).addOutputs(y).build());
+        Nd4j.exec(DynamicCustomOp.builder("add").addInputs(y, perChannel(shift, x)).addOutputs(y).build());
         return y;
     }
 
     INDArray backward(INDArray epsilon) {
-        INDArray dx = Nd4j.createUninitialized(epsilon.dataType(), epsilon.shape(), epsilon.ordering());
-        Nd4j.getExecutioner().exec(new BroadcastMulOp(epsilon, scale, dx, channelDimension(epsilon)));
+        INDArray dx = Nd4j.createUninitialized(epsilon.dataType(), epsilon.shape(), 'c');
+        Nd4j.exec(DynamicCustomOp.builder("multiply").addInputs(epsilon, perChannel(scale, epsilon)).addOutputs(dx)
+                .build());
         return dx;
+    }
+
+    /** The per-channel values shaped to broadcast over {@code x}: [1, C], [1, C, 1, 1] or [1, 1, 1, C]. */
+    private INDArray perChannel(INDArray values, INDArray x) {
+        long[] shape = new long[x.rank()];
+        java.util.Arrays.fill(shape, 1);
+        shape[channelDimension(x)] = values.length();
+        return values.reshape(shape);
     }
 
     private int channelDimension(INDArray x) {

@@ -93,6 +93,24 @@ final class ConvolutionPass {
                 conf.getCnn2dDataFormat() == CNN2DFormat.NHWC ? NHWC : NCHW));
     }
 
+    /**
+     * This convolution with {@code norm} folded into it: {@code W' = scale · W} per output channel and {@code b' =
+     * scale · b + shift}; empty where the convolution has an activation of its own, or the two disagree on where
+     * the channels are.
+     */
+    Optional<ConvolutionPass> foldedWith(BatchNormPass norm) {
+        if (!(activation instanceof ActivationIdentity) || norm.channelsLast() != (format == NHWC)) {
+            return Optional.empty();
+        }
+        try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray scale = norm.scale().castTo(weights.dataType());
+            INDArray shift = norm.shift().castTo(weights.dataType());
+            INDArray w = weights.mul(scale.reshape(scale.length(), 1, 1, 1));
+            INDArray b = bias == null ? shift.dup() : bias.mul(scale).addi(shift);
+            return Optional.of(new ConvolutionPass(w, b, activation, kernel, stride, padding, dilation, same, format));
+        }
+    }
+
     /** The layer's output for {@code x}; keeps what the backward pass needs. */
     INDArray forward(INDArray x) {
         long[] in = spatial(x);
@@ -119,7 +137,7 @@ final class ConvolutionPass {
                 : activation.backprop(preActivation.dup(), epsilon).getFirst();
         INDArray gradient = Nd4j.createUninitialized(input.dataType(), input.shape(), 'c');
         if (turned != null) {
-            Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(delta.dup('c'), turned).addOutputs(gradient)
+            Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(contiguous(delta), turned).addOutputs(gradient)
                     .addIntegerArguments(arguments(turnedPadding, false)).build());
         } else {
             INDArray weightGradient = Nd4j.createUninitialized(weights.dataType(), weights.shape(), 'c');
@@ -184,6 +202,10 @@ final class ConvolutionPass {
         org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[rank];
         java.util.Arrays.fill(idx, org.nd4j.linalg.indexing.NDArrayIndex.all());
         return idx;
+    }
+
+    private static INDArray contiguous(INDArray a) {
+        return a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
     }
 
     private int[] arguments(int[] pad, boolean sameMode) {

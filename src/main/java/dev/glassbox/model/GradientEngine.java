@@ -54,14 +54,18 @@ public final class GradientEngine {
     private final BatchNormPass[] norms;
     /** By vertex index: convolutions run with ND4J's own operations ({@link ConvolutionPass}), else null. */
     private final ConvolutionPass[] convolutions;
+    private final FoldedNorms folds;
     private final boolean softmaxHead;
     private final DataType dataType;
     private final List<LayerInfo> layers;
     private final LayerInfo[] infoByVertex;
     private final int classes;
+    private final MemoryBudget budget;
+    private final PassSizes sizes;
 
-    private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType) {
+    private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType, MemoryBudget budget) {
         this.model = model;
+        this.budget = budget;
         this.graph = copy.graph();
         // Layer backprop writes weight gradients into views of one flat array; DL4J makes it lazily on fit().
         graph.initGradientsView();
@@ -85,6 +89,7 @@ public final class GradientEngine {
             norms[v.getVertexIndex()] = BatchNormPass.of(v, dataType).orElse(null);
             convolutions[v.getVertexIndex()] = ConvolutionPass.of(v).orElse(null);
         }
+        this.folds = FoldedNorms.of(vertices, convolutions, norms, Set.of(outputIndex));
         this.infoByVertex = new LayerInfo[vertices.length];
         this.layers = describeLayers();
         long[] out = layers.get(layers.size() - 1).outputShape();
@@ -93,17 +98,23 @@ public final class GradientEngine {
                     + "; Glassbox needs one score per class, [batch, k]");
         }
         this.classes = (int) out[0];
+        this.sizes = PassSizes.of(layers, model.input().length(), dataType.width(), budget);
     }
 
-    /** An engine in single precision, the speed every method runs at. */
+    /** An engine in single precision, the speed every method runs at, with the default memory budget. */
     public static GradientEngine create(LoadedModel model) {
         return create(model, DataType.FLOAT);
     }
 
     /** An engine in the given precision; gradient checks use {@link DataType#DOUBLE}. */
     public static GradientEngine create(LoadedModel model, DataType dataType) {
+        return create(model, dataType, MemoryBudget.defaultBudget());
+    }
+
+    /** An engine in the given precision whose passes each stay within {@code budget}. */
+    public static GradientEngine create(LoadedModel model, DataType dataType, MemoryBudget budget) {
         try {
-            return new GradientEngine(model, GraphCopy.of(model.network(), dataType), dataType);
+            return new GradientEngine(model, GraphCopy.of(model.network(), dataType), dataType, budget);
         } catch (UnsupportedModelException e) {
             throw GlassboxException.badInput(model.file(), e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException | org.deeplearning4j.exception.DL4JException e) {
@@ -165,7 +176,7 @@ public final class GradientEngine {
                 values.assign(Nd4j.create(drawn, values.shape(), values.ordering()).castTo(values.dataType()));
             }
         }
-        return new GradientEngine(model, fresh, dataType);
+        return new GradientEngine(model, fresh, dataType, budget);
     }
 
     public LoadedModel model() {
@@ -178,6 +189,20 @@ public final class GradientEngine {
 
     public DataType dataType() {
         return dataType;
+    }
+
+    /** The memory each pass may take. */
+    public MemoryBudget budget() {
+        return budget;
+    }
+
+    /**
+     * Rows per pass within the budget. The engine's batch operations ({@link #logits}, {@link #inputGradient},
+     * {@link #activations}, ...) split larger batches themselves; callers of {@link #differentiate} and
+     * {@link #objectivesGradient}, whose objectives see the whole batch, split their own.
+     */
+    public PassSizes passSizes() {
+        return sizes;
     }
 
     /** Number of classes k of the {@code [batch, k]} output. */
@@ -224,7 +249,7 @@ public final class GradientEngine {
 
     /** Pre-softmax class scores {@code [batch, k]}. */
     public INDArray logits(INDArray input) {
-        return logitsWithReplaced(input, Map.of());
+        return Chunks.map(input, sizes.forwardRows(), part -> logitsWithReplaced(part, Map.of()));
     }
 
     /** Softmax of the logits where the model ends in a softmax; otherwise the model's own output. */
@@ -239,17 +264,21 @@ public final class GradientEngine {
 
     /** Logits and d(logit of each example's target)/d(input) for a batch. */
     public TargetGradient inputGradient(INDArray input, int[] targets) {
-        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
-                BackwardRule.NONE, List.of(), List.of());
-        return new TargetGradient(d.logits(), d.gradients().input(), null, null);
+        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
+            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
+                    List.of(), List.of());
+            return new TargetGradient(d.logits(), d.gradients().input(), null, null);
+        });
     }
 
     /** As {@link #inputGradient}, plus the true activations of {@code layer} and d(logit)/d(those activations). */
     public TargetGradient layerGradient(INDArray input, int[] targets, String layer) {
-        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
-                BackwardRule.NONE, List.of(layer), List.of(layer));
-        return new TargetGradient(d.logits(), d.gradients().input(), d.activations().get(layer),
-                d.gradients().layer(layer));
+        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
+            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
+                    List.of(layer), List.of(layer));
+            return new TargetGradient(d.logits(), d.gradients().input(), d.activations().get(layer),
+                    d.gradients().layer(layer));
+        });
     }
 
     /**
@@ -257,30 +286,38 @@ public final class GradientEngine {
      * stops at the layer: Grad-CAM needs no input gradient. {@code input()} of the result is null.
      */
     public TargetGradient layerGradientOnly(INDArray input, int[] targets, String layer) {
-        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
-                BackwardRule.NONE, List.of(layer), List.of(layer), false);
-        return new TargetGradient(d.logits(), null, d.activations().get(layer), d.gradients().layer(layer));
+        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
+            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
+                    List.of(layer), List.of(layer), false);
+            return new TargetGradient(d.logits(), null, d.activations().get(layer), d.gradients().layer(layer));
+        });
     }
 
     /** The true output of {@code layer}, computing only the layers it depends on. */
     public INDArray activations(INDArray input, String layer) {
         int idx = indexOf(layer);
-        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            return forward(input, Map.of(), ancestorsOf(List.of(idx)))[idx].detach();
-        }
+        boolean[] needed = ancestorsOf(List.of(idx));
+        return Chunks.map(input, sizes.forwardRows(), x -> {
+            try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+                return forward(x, Map.of(), needed, folds.plan(Set.of(idx), BackwardRule.NONE))[idx].detach();
+            }
+        });
     }
 
     /** The true outputs of several layers in one forward pass, by name (the output layer's name gives the logits). */
     public Map<String, INDArray> activations(INDArray input, Collection<String> layers) {
         Set<Integer> indices = indicesOf(layers);
-        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(indices));
-            Map<String, INDArray> result = new LinkedHashMap<>();
-            for (int idx : indices) {
-                result.put(vertices[idx].getVertexName(), outputs[idx].detach());
+        boolean[] needed = ancestorsOf(indices);
+        return Chunks.named(input, sizes.forwardRows(), x -> {
+            try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+                INDArray[] outputs = forward(x, Map.of(), needed, folds.plan(indices, BackwardRule.NONE));
+                Map<String, INDArray> result = new LinkedHashMap<>();
+                for (int idx : indices) {
+                    result.put(vertices[idx].getVertexName(), outputs[idx].detach());
+                }
+                return Collections.unmodifiableMap(result);
             }
-            return Collections.unmodifiableMap(result);
-        }
+        });
     }
 
     /**
@@ -307,7 +344,8 @@ public final class GradientEngine {
         Map<Integer, UnaryOperator<INDArray>> byIndex = new LinkedHashMap<>();
         objectives.forEach((layer, objective) -> byIndex.put(indexOf(layer), objective));
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(byIndex.keySet()));
+            FoldedNorms.Plan plan = folds.plan(byIndex.keySet(), BackwardRule.NONE);
+            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(byIndex.keySet()), plan);
             Map<Integer, INDArray> seeds = new HashMap<>();
             Map<String, INDArray> activations = new LinkedHashMap<>();
             for (var e : byIndex.entrySet()) {
@@ -322,7 +360,7 @@ public final class GradientEngine {
             }
             Gradients gradients;
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = walkBack(seeds, BackwardRule.NONE, Set.of(), true);
+                gradients = walkBack(seeds, BackwardRule.NONE, Set.of(), true, plan);
             }
             return new MultiObjectiveGradient(Collections.unmodifiableMap(activations), gradients.input());
         }
@@ -360,7 +398,8 @@ public final class GradientEngine {
         Map<Integer, INDArray> byIndex = new HashMap<>();
         replaced.forEach((name, value) -> byIndex.put(indexOf(name), value.castTo(dataType)));
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            return forward(input, byIndex, null)[outputIndex].detach();
+            return forward(input, byIndex, null, folds.plan(byIndex.keySet(), BackwardRule.NONE))[outputIndex]
+                    .detach();
         }
     }
 
@@ -388,8 +427,11 @@ public final class GradientEngine {
         Set<Integer> kept = indicesOf(activationsOf);
         List<Integer> targets = new ArrayList<>(kept);
         targets.add(start);
+        Set<Integer> exposed = new java.util.HashSet<>(targets);
+        exposed.addAll(wanted);
+        FoldedNorms.Plan plan = folds.plan(exposed, rule);
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(input, Map.of(), from == null ? null : ancestorsOf(targets));
+            INDArray[] outputs = forward(input, Map.of(), from == null ? null : ancestorsOf(targets), plan);
             INDArray seed = epsilon.apply(outputs[start]);
             if (!Arrays.equals(seed.shape(), outputs[start].shape())) {
                 throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
@@ -397,7 +439,7 @@ public final class GradientEngine {
             }
             Gradients gradients;
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = walkBack(start, seed, rule, wanted, toInput);
+                gradients = walkBack(Map.of(start, seed), rule, wanted, toInput, plan);
             }
             Map<String, INDArray> activations = new LinkedHashMap<>();
             for (int idx : kept) {
@@ -416,13 +458,9 @@ public final class GradientEngine {
         return result;
     }
 
-    private Gradients walkBack(int start, INDArray epsilon, BackwardRule rule, Set<Integer> wanted, boolean toInput) {
-        return walkBack(Map.of(start, epsilon), rule, wanted, toInput);
-    }
-
     /** The backward pass from gradients given at one or more vertices, summed where paths merge. */
     private Gradients walkBack(Map<Integer, INDArray> seeds, BackwardRule rule, Set<Integer> wanted,
-                               boolean toInput) {
+                               boolean toInput, FoldedNorms.Plan plan) {
         INDArray[] eps = new INDArray[vertices.length];
         int start = -1;
         for (var seed : seeds.entrySet()) {
@@ -450,8 +488,16 @@ public final class GradientEngine {
             if (v.isInputVertex()) {
                 continue;
             }
-            INDArray[] toInputs = backwardThrough(v, rule.atOutput(infoByVertex[idx], e));
-            VertexIndices[] inputs = v.getInputVertices();
+            INDArray[] toInputs;
+            VertexIndices[] inputs;
+            if (plan.folds(idx)) {
+                // the convolution folded into this normalization: on to the convolution's input
+                toInputs = new INDArray[] {folds.pass(idx).backward(e)};
+                inputs = vertices[folds.convolutionOf(idx)].getInputVertices();
+            } else {
+                toInputs = backwardThrough(v, rule.atOutput(infoByVertex[idx], e));
+                inputs = v.getInputVertices();
+            }
             for (int j = 0; j < inputs.length; j++) {
                 int src = inputs[j].getVertexIndex();
                 eps[src] = eps[src] == null ? toInputs[j] : eps[src].add(toInputs[j]);
@@ -460,25 +506,35 @@ public final class GradientEngine {
         throw new IllegalStateException("the backward pass did not reach the input");
     }
 
-    /** The forward pass, in the open forward workspace; {@code needed == null} computes every vertex. */
-    private INDArray[] forward(INDArray input, Map<Integer, INDArray> replaced, boolean[] needed) {
+    /**
+     * The forward pass, in the open forward workspace; {@code needed == null} computes every vertex, and
+     * {@code plan} says which convolutions run folded into their batch normalization.
+     */
+    private INDArray[] forward(INDArray input, Map<Integer, INDArray> replaced, boolean[] needed,
+                               FoldedNorms.Plan plan) {
         long[] expected = input().batchShape(input.size(0));
         if (!Arrays.equals(input.shape(), expected)) {
             throw new IllegalArgumentException("input of shape " + Arrays.toString(input.shape()) + ", the model takes "
                     + Arrays.toString(expected));
         }
         INDArray x = input.castTo(dataType);
+        if (x.isView() || x.ordering() != 'c') {
+            x = x.dup('c'); // a chunk of a larger batch: its own array, in the workspace
+        }
         graph.setInputs(x);
         INDArray[] outputs = new INDArray[vertices.length];
         LayerWorkspaceMgr workspaces = EngineWorkspaces.forwardArrays();
         for (int idx : order) {
-            if (needed != null && !needed[idx]) {
+            if (needed != null && !needed[idx] || plan.skips(idx)) {
                 continue;
             }
             GraphVertex v = vertices[idx];
             INDArray out;
             if (v.isInputVertex()) {
                 out = x;
+            } else if (plan.folds(idx)) {
+                int conv = folds.convolutionOf(idx);
+                out = folds.pass(idx).forward(outputs[vertices[conv].getInputVertices()[0].getVertexIndex()]);
             } else if (convolutions[idx] != null) {
                 out = convolutions[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
             } else if (norms[idx] != null && !BatchNormPass.preprocessed(v)) {
@@ -545,7 +601,8 @@ public final class GradientEngine {
     private List<LayerInfo> describeLayers() {
         long[][] shapes = new long[vertices.length][];
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(Nd4j.zeros(dataType, input().batchShape(1)), Map.of(), null);
+            INDArray[] outputs = forward(Nd4j.zeros(dataType, input().batchShape(1)), Map.of(), null,
+                    FoldedNorms.Plan.NONE);
             for (int i = 0; i < outputs.length; i++) {
                 shapes[i] = outputs[i].shape();
             }
