@@ -51,7 +51,7 @@ public final class FaithfulnessCheck implements Check {
         DatasetRun run = context.datasets().get(0);
         LabelledImages data = run.data();
         int[] indices = Sampling.concat(Sampling.perClass(data.labels(), data.classes().size(),
-                settings.integer("images-per-class"), context.seed() + 211));
+                settings.integer("images-per-class"), context.sampleSeed(0)));
         int n = indices.length;
         int h = data.input().height();
         int w = data.input().width();
@@ -65,7 +65,6 @@ public final class FaithfulnessCheck implements Check {
         for (int i = 0; i < n; i++) {
             targets[i] = run.predictions().predicted(indices[i]);
         }
-        INDArray input = context.modelInput(data, pixels);
         Random random = new Random(context.seed() + 223);
         int[][] randomOrder = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -82,7 +81,7 @@ public final class FaithfulnessCheck implements Check {
         }
         for (int m = 0; m < context.methods().size(); m++) {
             MethodSpec method = context.methods().get(m);
-            float[][] scores = PixelMaps.of(context.attribute(method, context.engine(), input, targets),
+            float[][] scores = PixelMaps.of(context.attribute(method, data, indices, targets, pixels).maps(),
                     context.engine().input(), data.input(), PixelMaps.Reduce.SIGNED);
             int[][] order = new int[n][];
             for (int i = 0; i < n; i++) {

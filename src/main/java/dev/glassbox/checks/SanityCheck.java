@@ -50,7 +50,7 @@ public final class SanityCheck implements Check {
         DatasetRun run = context.datasets().get(0);
         LabelledImages data = run.data();
         int[] indices = Sampling.spread(data.labels(), data.classes().size(), settings.integer("images"),
-                context.seed() + 101);
+                context.sampleSeed(0));
         float[][] pixels = context.pixels(data, indices);
         INDArray input = context.modelInput(data, pixels);
         int[] targets = new int[indices.length];
@@ -65,7 +65,8 @@ public final class SanityCheck implements Check {
         String task = "Sanity of the methods on " + model;
         context.progress().update(task, 0, layers.size() + 1);
         for (int m = 0; m < methods; m++) {
-            original[m] = maps(context, context.methods().get(m), context.engine(), input, targets, data);
+            original[m] = PixelMaps.of(context.attribute(context.methods().get(m), data, indices, targets, pixels)
+                    .maps(), context.engine().input(), data.input(), PixelMaps.Reduce.ABSOLUTE);
             similarity[m][0] = 1;
         }
         context.progress().update(task, 1, layers.size() + 1);

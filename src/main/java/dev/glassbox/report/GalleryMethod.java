@@ -21,6 +21,14 @@ public interface GalleryMethod {
     INDArray maps(GradientEngine engine, INDArray inputs, int[] targets);
 
     /**
+     * The method and its settings as the checks name them, the key under which its maps are shared with the checks;
+     * empty for a way of drawing that is not one of the attribution methods.
+     */
+    default java.util.Optional<dev.glassbox.checks.MethodSpec> spec() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * An attribution method of {@link dev.glassbox.attribution.AttributionMethods} with these parameters, made for
      * each model the gallery explains.
      */
@@ -38,6 +46,11 @@ public interface GalleryMethod {
                 return dev.glassbox.attribution.AttributionMethods.create(method, engine, fixed)
                         .attribute(inputs, targets).maps();
             }
+
+            @Override
+            public java.util.Optional<dev.glassbox.checks.MethodSpec> spec() {
+                return java.util.Optional.of(new dev.glassbox.checks.MethodSpec(method, fixed));
+            }
         };
     }
 
@@ -52,6 +65,11 @@ public interface GalleryMethod {
             @Override
             public INDArray maps(GradientEngine engine, INDArray inputs, int[] targets) {
                 return Transforms.abs(engine.inputGradient(inputs, targets).input(), false);
+            }
+
+            @Override
+            public java.util.Optional<dev.glassbox.checks.MethodSpec> spec() {
+                return java.util.Optional.of(new dev.glassbox.checks.MethodSpec("saliency", java.util.Map.of()));
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.glassbox.report;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
+import dev.glassbox.checks.AttributionCache;
 import dev.glassbox.checks.BatteryPlan;
 import dev.glassbox.checks.Check;
 import dev.glassbox.checks.CheckContext;
@@ -115,6 +116,7 @@ public final class ReportBuilder {
             List<Evaluation> evaluations = new ArrayList<>();
             List<GallerySample> gallery = new ArrayList<>();
             List<DatasetRun> runs = new ArrayList<>();
+            AttributionCache cache = new AttributionCache(model.engine(), settings.batchSize());
             for (int di = 0; di < datasets.size(); di++) {
                 LabelledImages data = datasets.get(di);
                 requireClasses(model, data);
@@ -125,11 +127,11 @@ public final class ReportBuilder {
                 runs.add(evaluated);
                 add(timings, "evaluation", start);
                 start = System.nanoTime();
-                gallery.addAll(explain(model, data, picks, "m" + mi + "/d" + di, pictures, progress));
+                gallery.addAll(explain(model, data, picks, "m" + mi + "/d" + di, pictures, cache, progress));
                 add(timings, "gallery", start);
             }
             CheckContext context = new CheckContext(model, mi, runs, plan.methods(), pictures,
-                    settings.pictureSize(), settings.batchSize(), plan.seed(), progress);
+                    settings.pictureSize(), settings.batchSize(), plan.seed(), progress, cache);
             for (Map.Entry<String, CheckSettings> e : plan.checks().entrySet()) {
                 long start = System.nanoTime();
                 results.addAll(runCheck(Checks.check(e.getKey()).orElseThrow(), context, e.getValue()));
@@ -268,7 +270,7 @@ public final class ReportBuilder {
     }
 
     private List<GallerySample> explain(ModelUnderTest model, LabelledImages data, GalleryPicks picks, String folder,
-                                        ImageStore pictures, Progress progress) {
+                                        ImageStore pictures, AttributionCache cache, Progress progress) {
         List<GalleryPicks.Pick> all = new ArrayList<>();
         List<GallerySample.Outcome> outcomes = new ArrayList<>();
         List<Integer> ranks = new ArrayList<>();
@@ -291,11 +293,25 @@ public final class ReportBuilder {
                 examples[i] = all.get(from + i).example();
                 targets[i] = all.get(from + i).predicted();
             }
-            INDArray batch = Nd4j.create(examples).reshape('c', dataSpec.batchShape(size));
-            INDArray x = Layouts.convert(batch, dataSpec, engine.input(), data.name(), model.name());
+            int[] indices = new int[size];
+            for (int i = 0; i < size; i++) {
+                indices[i] = all.get(from + i).index();
+            }
+            java.util.function.Function<int[], INDArray> input = positions -> {
+                float[][] some = new float[positions.length][];
+                for (int k = 0; k < positions.length; k++) {
+                    some[k] = examples[positions[k]];
+                }
+                INDArray batch = Nd4j.create(some).reshape('c', dataSpec.batchShape(some.length));
+                return Layouts.convert(batch, dataSpec, engine.input(), data.name(), model.name())
+                        .castTo(engine.dataType());
+            };
+            int[] everyone = java.util.stream.IntStream.range(0, size).toArray();
             List<INDArray> maps = new ArrayList<>();
             for (GalleryMethod method : methods) {
-                maps.add(method.maps(engine, x.castTo(engine.dataType()), targets).castTo(DataType.FLOAT).dup('c'));
+                maps.add(method.spec().isPresent()
+                        ? cache.attribute(method.spec().get(), data.name(), indices, targets, input).maps()
+                        : method.maps(engine, input.apply(everyone), targets).castTo(DataType.FLOAT).dup('c'));
             }
             for (int i = 0; i < size; i++) {
                 GalleryPicks.Pick p = all.get(from + i);
