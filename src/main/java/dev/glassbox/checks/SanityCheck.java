@@ -25,11 +25,14 @@ public final class SanityCheck implements Check {
                     + " the top half of the layers (those that turn features into a class) are random: a method"
                     + " whose pictures still look the same shows the image, not what the model learned, and fails;"
                     + " do not trust its pictures for this model. (Once the bottom layers are random too, every"
-                    + " method's pictures change, so the end of the cascade tells methods apart less well.) Runs on"
-                    + " the first data set.",
+                    + " method's pictures change, so the end of the cascade tells methods apart less well.) On a"
+                    + " deep model the cascade is measured at evenly spaced points, always including the half-way"
+                    + " point and the end. Runs on the first data set.",
             List.of(number("max-similarity", -1, 1, 0.5,
                             "the largest acceptable rank correlation once the top half of the layers are random"),
-                    integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes")));
+                    integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes"),
+                    integer("points", 2, 1000, 8, "points of the cascade measured: after every layer up to this"
+                            + " many learned layers, else evenly spaced, with the half-way point and the end")));
 
     @Override
     public CheckDefinition definition() {
@@ -61,16 +64,20 @@ public final class SanityCheck implements Check {
         int methods = context.methods().size();
         float[][][] original = new float[methods][][];
         float[][][] randomized = new float[methods][][];
-        double[][] similarity = new double[methods][layers.size() + 1];
+        int half = (layers.size() + 1) / 2;
+        int[] points = points(layers.size(), half, settings.integer("points"));
+        // similarity[m][j]: at j = 0 the trained model, then after the top points[j - 1] layers are random
+        double[][] similarity = new double[methods][points.length + 1];
         String task = "Sanity of the methods on " + model;
-        context.progress().update(task, 0, layers.size() + 1);
+        context.progress().update(task, 0, points.length + 1);
         for (int m = 0; m < methods; m++) {
             original[m] = PixelMaps.of(context.attribute(context.methods().get(m), data, indices, targets, pixels)
                     .maps(), context.engine().input(), data.input(), PixelMaps.Reduce.ABSOLUTE);
             similarity[m][0] = 1;
         }
-        context.progress().update(task, 1, layers.size() + 1);
-        for (int k = 1; k <= layers.size(); k++) {
+        context.progress().update(task, 1, points.length + 1);
+        for (int j = 1; j <= points.length; j++) {
+            int k = points[j - 1];
             GradientEngine random = context.engine().withRandomLayers(layers.subList(0, k), context.seed() + 7919L);
             for (int m = 0; m < methods; m++) {
                 float[][] r = maps(context, context.methods().get(m), random, input, targets, data);
@@ -78,26 +85,26 @@ public final class SanityCheck implements Check {
                 for (int i = 0; i < indices.length; i++) {
                     sum += RankCorrelation.spearman(original[m][i], r[i]);
                 }
-                similarity[m][k] = sum / indices.length;
-                if (k == (layers.size() + 1) / 2) {
+                similarity[m][j] = sum / indices.length;
+                if (k == half) {
                     randomized[m] = r;
                 }
             }
-            context.progress().update(task, k + 1, layers.size() + 1);
+            context.progress().update(task, j + 1, points.length + 1);
         }
-        double[] steps = new double[layers.size() + 1];
-        for (int k = 0; k < steps.length; k++) {
-            steps[k] = k;
+        double[] steps = new double[points.length + 1];
+        for (int j = 1; j < steps.length; j++) {
+            steps[j] = points[j - 1];
         }
+        int halfAt = java.util.Arrays.binarySearch(points, half) + 1;
         for (int m = 0; m < methods; m++) {
             String method = context.methods().get(m).name();
-            int half = (layers.size() + 1) / 2;
-            double value = similarity[m][half];
+            double value = similarity[m][halfAt];
             CheckStatus status = value > max ? CheckStatus.FAIL : CheckStatus.PASS;
             String measured = "(rank correlation " + Words.num(value, 2) + " with the originals once the top "
                     + half + " of " + layers.size() + " learned layers (" + String.join(", ", layers.subList(0, half))
                     + ") are random, over " + Words.plural(indices.length, "image", "images") + " of " + run.name()
-                    + "; the maximum is " + Words.num(max, 2) + "; " + Words.num(similarity[m][layers.size()], 2)
+                    + "; the maximum is " + Words.num(max, 2) + "; " + Words.num(similarity[m][points.length], 2)
                     + " once all are)";
             String finding = status == CheckStatus.FAIL
                     ? method + "'s pictures barely change when " + model + "'s layers are replaced by random ones "
@@ -106,8 +113,8 @@ public final class SanityCheck implements Check {
                     : method + "'s pictures change when " + model + "'s layers are replaced by random ones "
                             + measured + ": they depend on what the model learned.";
             Map<String, Double> details = new LinkedHashMap<>();
-            for (int k = 1; k <= layers.size(); k++) {
-                details.put("similarity after " + layers.get(k - 1), similarity[m][k]);
+            for (int j = 1; j <= points.length; j++) {
+                details.put("similarity after " + layers.get(points[j - 1] - 1), similarity[m][j]);
             }
             String base = "sanity-" + CheckContext.slug(method);
             List<Evidence> evidence = List.of(
@@ -128,6 +135,32 @@ public final class SanityCheck implements Check {
                     evidence, details, List.of(chart)));
         }
         return out;
+    }
+
+    /**
+     * The numbers of top layers made random at the points measured, ascending: every count from 1 to {@code layers}
+     * when that is at most {@code most}; else {@code most} counts spread evenly over 1 to {@code layers}, with
+     * {@code half} and {@code layers} among them.
+     */
+    static int[] points(int layers, int half, int most) {
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        if (layers <= most) {
+            for (int k = 1; k <= layers; k++) {
+                out.add(k);
+            }
+        } else {
+            for (int j = 1; j <= most; j++) {
+                out.add((int) Math.round((double) j * layers / most));
+            }
+            if (!out.contains(half)) {
+                // the point nearest the half-way one gives its place to it
+                out.remove(out.ceiling(half) != null && (out.floor(half) == null
+                        || out.ceiling(half) - half < half - out.floor(half)) ? out.ceiling(half) : out.floor(half));
+                out.add(half);
+            }
+            out.add(layers);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static float[][] maps(CheckContext context, MethodSpec method, GradientEngine engine, INDArray input,
