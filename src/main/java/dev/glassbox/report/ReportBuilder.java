@@ -157,8 +157,14 @@ public final class ReportBuilder {
                                  Progress progress) {
         List<String> layers = NeuronLayers.resolve(model.engine(), neurons, neuronsSource,
                 model.name());
+        int steps = neurons.steps();
+        if (!neurons.stepsGiven()) {
+            int groups = layers.stream().mapToInt(l -> (int) Math.min(neurons.groups(),
+                    model.engine().layer(l).channels())).sum();
+            steps = NeuronAnalysis.defaultSteps(model.engine(), groups + model.engine().classes(), steps);
+        }
         var analysis = new NeuronAnalysis(model.engine(), model.name(), index, pictures,
-                new NeuronAnalysis.Settings(layers, neurons.groups(), neurons.steps(), plan.seed(),
+                new NeuronAnalysis.Settings(layers, neurons.groups(), steps, plan.seed(),
                         settings.batchSize(), settings.pictureSize()), progress);
         return analysis.run(datasets);
     }
