@@ -73,6 +73,11 @@ public final class Occlusion implements AttributionMethod {
         return "occlusion";
     }
 
+    /** How many windows cover one example: each costs a forward pass. */
+    public int windowCount() {
+        return windows(engine.input().exampleShape()).size();
+    }
+
     @Override
     public Attribution attribute(INDArray inputs, int[] targets) {
         Tensors.requireTargets(inputs, targets);

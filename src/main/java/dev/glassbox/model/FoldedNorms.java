@@ -11,8 +11,8 @@ import org.deeplearning4j.nn.graph.vertex.VertexIndices;
  * folding, which on the ResNet-20 saves 19 full-size passes over the activations forward and 19 backward.
  *
  * <p>The convolution's own output then never exists, so a pass folds a pair only when nobody asks for that output
- * (its activations, its gradient, a replacement for it) and the chain rule is the plain one (a {@link BackwardRule}
- * may act at the convolution). {@link #plan} says which pairs a pass folds.
+ * (its activations, its gradient, a replacement for it) and the pass's {@link BackwardRule} leaves both layers
+ * alone. {@link #plan} says which pairs a pass folds.
  */
 final class FoldedNorms {
 
@@ -57,16 +57,22 @@ final class FoldedNorms {
         return new FoldedNorms(convolutionOf, folded);
     }
 
-    /** Which pairs one pass folds. */
-    Plan plan(Set<Integer> exposed, BackwardRule rule) {
-        if (!any || rule != BackwardRule.NONE) {
+    /**
+     * Which pairs one pass folds: those whose convolution's output nobody asks for and whose layers the rule leaves
+     * alone.
+     *
+     * @param layers the engine's layers by vertex index
+     */
+    Plan plan(Set<Integer> exposed, BackwardRule rule, LayerInfo[] layers) {
+        if (!any) {
             return Plan.NONE;
         }
         boolean[] active = new boolean[convolutionOf.length];
         boolean[] skipped = new boolean[convolutionOf.length];
         for (int b = 0; b < convolutionOf.length; b++) {
             int c = convolutionOf[b];
-            if (c >= 0 && !exposed.contains(c)) {
+            if (c >= 0 && !exposed.contains(c) && (rule == BackwardRule.NONE
+                    || !rule.actsOn(layers[c]) && !rule.actsOn(layers[b]))) {
                 active[b] = true;
                 skipped[c] = true;
             }

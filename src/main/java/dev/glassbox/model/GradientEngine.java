@@ -299,7 +299,8 @@ public final class GradientEngine {
         boolean[] needed = ancestorsOf(List.of(idx));
         return Chunks.map(input, sizes.forwardRows(), x -> {
             try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-                return forward(x, Map.of(), needed, folds.plan(Set.of(idx), BackwardRule.NONE))[idx].detach();
+                FoldedNorms.Plan plan = folds.plan(Set.of(idx), BackwardRule.NONE, infoByVertex);
+                return forward(x, Map.of(), needed, plan)[idx].detach();
             }
         });
     }
@@ -310,7 +311,8 @@ public final class GradientEngine {
         boolean[] needed = ancestorsOf(indices);
         return Chunks.named(input, sizes.forwardRows(), x -> {
             try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-                INDArray[] outputs = forward(x, Map.of(), needed, folds.plan(indices, BackwardRule.NONE));
+                FoldedNorms.Plan plan = folds.plan(indices, BackwardRule.NONE, infoByVertex);
+                INDArray[] outputs = forward(x, Map.of(), needed, plan);
                 Map<String, INDArray> result = new LinkedHashMap<>();
                 for (int idx : indices) {
                     result.put(vertices[idx].getVertexName(), outputs[idx].detach());
@@ -344,7 +346,7 @@ public final class GradientEngine {
         Map<Integer, UnaryOperator<INDArray>> byIndex = new LinkedHashMap<>();
         objectives.forEach((layer, objective) -> byIndex.put(indexOf(layer), objective));
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            FoldedNorms.Plan plan = folds.plan(byIndex.keySet(), BackwardRule.NONE);
+            FoldedNorms.Plan plan = folds.plan(byIndex.keySet(), BackwardRule.NONE, infoByVertex);
             INDArray[] outputs = forward(input, Map.of(), ancestorsOf(byIndex.keySet()), plan);
             Map<Integer, INDArray> seeds = new HashMap<>();
             Map<String, INDArray> activations = new LinkedHashMap<>();
@@ -398,8 +400,8 @@ public final class GradientEngine {
         Map<Integer, INDArray> byIndex = new HashMap<>();
         replaced.forEach((name, value) -> byIndex.put(indexOf(name), value.castTo(dataType)));
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            return forward(input, byIndex, null, folds.plan(byIndex.keySet(), BackwardRule.NONE))[outputIndex]
-                    .detach();
+            FoldedNorms.Plan plan = folds.plan(byIndex.keySet(), BackwardRule.NONE, infoByVertex);
+            return forward(input, byIndex, null, plan)[outputIndex].detach();
         }
     }
 
@@ -429,7 +431,7 @@ public final class GradientEngine {
         targets.add(start);
         Set<Integer> exposed = new java.util.HashSet<>(targets);
         exposed.addAll(wanted);
-        FoldedNorms.Plan plan = folds.plan(exposed, rule);
+        FoldedNorms.Plan plan = folds.plan(exposed, rule, infoByVertex);
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
             INDArray[] outputs = forward(input, Map.of(), from == null ? null : ancestorsOf(targets), plan);
             INDArray seed = epsilon.apply(outputs[start]);

@@ -88,8 +88,9 @@ public record MemoryBudget(long bytes) {
             int shift = (int) unit[0];
             if (bytes >= 1L << shift) {
                 double v = (double) bytes / (1L << shift);
-                return (v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v))
-                        + " " + unit[1];
+                String number = v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+                        : String.format(Locale.ROOT, "%.1f", v);
+                return number + " " + unit[1];
             }
         }
         return bytes + " bytes";
