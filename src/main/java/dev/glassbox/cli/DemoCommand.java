@@ -22,6 +22,9 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    MemoryOption memory;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -33,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
         Path target = out != null ? out : home.resolve("reports").resolve("demo");
         PrintWriter stdout = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        ShapesDemo.at(home).write(target, ReportSettings.defaults(),
+        ShapesDemo.at(home).write(target, ReportSettings.defaults(), memory.budget(),
                 ProgressBar.onStderr(spec.commandLine().getErr()));
         stdout.printf(Locale.ROOT, "Wrote %s and %s in %.1f s. Open %s in a browser.%n", target,
                 target.resolveSibling(target.getFileName() + ".zip"), (System.nanoTime() - t0) / 1e9,

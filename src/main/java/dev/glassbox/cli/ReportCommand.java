@@ -41,6 +41,9 @@ final class ReportCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Mixin
+    MemoryOption memory;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -52,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
         Path target = out != null ? out : battery.output() != null ? battery.output()
                 : Path.of("reports", baseName(battery.fileName()));
         long t0 = System.nanoTime();
-        Report report = new BatteryRunner(battery, ReportSettings.defaults())
+        Report report = new BatteryRunner(battery, ReportSettings.defaults(), memory.budget())
                 .write(target, ProgressBar.onStderr(spec.commandLine().getErr()), r -> List.of());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "Verdict: %s. %s%n", report.verdict(), report.verdictNote());

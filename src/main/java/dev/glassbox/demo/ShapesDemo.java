@@ -51,8 +51,13 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
      * and writes the report, opened by the story told with this run's figures.
      */
     public Report write(Path out, ReportSettings settings, Progress progress) {
+        return write(out, settings, dev.glassbox.model.MemoryBudget.defaultBudget(), progress);
+    }
+
+    /** As {@link #write(Path, ReportSettings, Progress)}, each pass of a model within {@code memory}. */
+    public Report write(Path out, ReportSettings settings, dev.glassbox.model.MemoryBudget memory, Progress progress) {
         ensureTestPictures(progress);
-        return new BatteryRunner(battery(), settings).write(out, progress, ShapesDemo::story);
+        return new BatteryRunner(battery(), settings, memory).write(out, progress, ShapesDemo::story);
     }
 
     /**

@@ -25,9 +25,16 @@ public final class BatteryRunner {
 
     private final BatteryConfig config;
     private final ReportSettings settings;
+    private final dev.glassbox.model.MemoryBudget memory;
 
     public BatteryRunner(BatteryConfig config, ReportSettings settings) {
+        this(config, settings, dev.glassbox.model.MemoryBudget.defaultBudget());
+    }
+
+    /** @param memory what each pass of a model may use ({@code --memory}) */
+    public BatteryRunner(BatteryConfig config, ReportSettings settings, dev.glassbox.model.MemoryBudget memory) {
         this.config = config;
+        this.memory = memory;
         this.settings = new ReportSettings(config.batchSize(), config.attribution().samplesPerClass(),
                 settings.pictureSize(), settings.generatedAt());
     }
@@ -78,7 +85,8 @@ public final class BatteryRunner {
         var loaded = config.input().spec().isPresent()
                 ? new ModelLoader().load(file, config.input().spec().get())
                 : new ModelLoader().load(file);
-        return new ModelUnderTest(name != null ? name : modelName(file), file, GradientEngine.create(loaded));
+        return new ModelUnderTest(name != null ? name : modelName(file), file,
+                GradientEngine.create(loaded, org.nd4j.linalg.api.buffer.DataType.FLOAT, memory));
     }
 
     /** "shapes-flawed" for {@code .../shapes-flawed.zip}. */
