@@ -128,12 +128,13 @@ final class ConvolutionPass {
         if (activation instanceof ActivationIdentity) {
             return z;
         }
-        return activation.getActivation(z.dup(), false);
+        return ReluPass.plain(activation) ? ReluPass.apply(z) : activation.getActivation(z.dup(), false);
     }
 
     /** d(objective)/d(input) from d(objective)/d(output), for the latest forward pass. */
     INDArray backward(INDArray epsilon) {
         INDArray delta = activation instanceof ActivationIdentity ? epsilon
+                : ReluPass.plain(activation) ? ReluPass.gradient(preActivation, epsilon)
                 : activation.backprop(preActivation.dup(), epsilon).getFirst();
         INDArray gradient = Nd4j.createUninitialized(input.dataType(), input.shape(), 'c');
         if (turned != null) {

@@ -55,6 +55,8 @@ public final class GradientEngine {
     /** By vertex index: convolutions run with ND4J's own operations ({@link ConvolutionPass}), else null. */
     private final ConvolutionPass[] convolutions;
     private final FoldedNorms folds;
+    /** By vertex index: ReLU activation layers run in one pass each way ({@link ReluPass}), else null. */
+    private final ReluPass[] relus;
     private final boolean softmaxHead;
     private final DataType dataType;
     private final List<LayerInfo> layers;
@@ -90,6 +92,10 @@ public final class GradientEngine {
             convolutions[v.getVertexIndex()] = ConvolutionPass.of(v).orElse(null);
         }
         this.folds = FoldedNorms.of(vertices, convolutions, norms, Set.of(outputIndex));
+        this.relus = new ReluPass[vertices.length];
+        for (GraphVertex v : vertices) {
+            relus[v.getVertexIndex()] = ReluPass.of(v).orElse(null);
+        }
         this.infoByVertex = new LayerInfo[vertices.length];
         this.layers = describeLayers();
         long[] out = layers.get(layers.size() - 1).outputShape();
@@ -539,6 +545,8 @@ public final class GradientEngine {
                 out = folds.pass(idx).forward(outputs[vertices[conv].getInputVertices()[0].getVertexIndex()]);
             } else if (convolutions[idx] != null) {
                 out = convolutions[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
+            } else if (relus[idx] != null) {
+                out = relus[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
             } else if (norms[idx] != null && !BatchNormPass.preprocessed(v)) {
                 out = norms[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
             } else {
@@ -569,6 +577,10 @@ public final class GradientEngine {
         ConvolutionPass convolution = convolutions[v.getVertexIndex()];
         if (convolution != null) {
             return new INDArray[] {convolution.backward(epsilon)};
+        }
+        ReluPass relu = relus[v.getVertexIndex()];
+        if (relu != null) {
+            return new INDArray[] {relu.backward(epsilon)};
         }
         BatchNormPass norm = norms[v.getVertexIndex()];
         if (norm != null) {
