@@ -2,6 +2,7 @@ package dev.glassbox.attribution;
 
 import dev.glassbox.model.BackwardRule;
 import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.LayerInfo;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -13,8 +14,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class GuidedBackprop implements AttributionMethod {
 
     /** Only positive gradients enter a ReLU; its own backprop then masks by input &gt; 0. */
-    static final BackwardRule GUIDED = (layer, eps) ->
-            layer.activation() instanceof ActivationReLU ? Transforms.relu(eps, true) : eps;
+    static final BackwardRule GUIDED = new BackwardRule() {
+        @Override
+        public INDArray atOutput(LayerInfo layer, INDArray eps) {
+            return actsOn(layer) ? Transforms.relu(eps, true) : eps;
+        }
+
+        @Override
+        public boolean actsOn(LayerInfo layer) {
+            return layer.activation() instanceof ActivationReLU;
+        }
+    };
 
     private final GradientEngine engine;
 

@@ -55,7 +55,7 @@ public final class IntegratedGradients implements AttributionMethod {
         Approximation.Steps path = method.steps(steps);
         double[] integral = new double[x.length];
         long rows = (long) n * steps;
-        int chunk = Math.max(1, Passes.CHUNK);
+        int chunk = dev.glassbox.model.Chunks.balanced(rows, Passes.gradientRows(engine));
         for (long from = 0; from < rows; from += chunk) {
             int count = (int) Math.min(chunk, rows - from);
             double[] scaled = new double[count * size];

@@ -73,6 +73,11 @@ public final class Occlusion implements AttributionMethod {
         return "occlusion";
     }
 
+    /** How many windows cover one example: each costs a forward pass. */
+    public int windowCount() {
+        return windows(engine.input().exampleShape()).size();
+    }
+
     @Override
     public Attribution attribute(INDArray inputs, int[] targets) {
         Tensors.requireTargets(inputs, targets);
@@ -89,19 +94,13 @@ public final class Occlusion implements AttributionMethod {
                 counts[j]++;
             }
         }
+        // an example's occluded copies go to the engine at once: it splits them into passes within its budget
+        int perCall = Math.max(1, Math.min(windows.size(), MAX_VALUES_PER_CALL / Math.max(1, size)));
         for (int i = 0; i < n; i++) {
             double fx = full.getDouble(i, targets[i]);
-            for (int from = 0; from < windows.size(); from += Passes.CHUNK) {
-                int count = Math.min(Passes.CHUNK, windows.size() - from);
-                double[] rows = new double[count * size];
-                for (int r = 0; r < count; r++) {
-                    System.arraycopy(x, i * size, rows, r * size, size);
-                    for (int j : windows.get(from + r)) {
-                        rows[r * size + j] = baseline;
-                    }
-                }
-                INDArray occluded = Passes.logits(engine,
-                        Tensors.array(rows, Tensors.rows(inputs, count), engine.dataType()));
+            for (int from = 0; from < windows.size(); from += perCall) {
+                int count = Math.min(perCall, windows.size() - from);
+                INDArray occluded = Passes.logits(engine, occluded(x, i, size, windows, from, count, inputs));
                 for (int r = 0; r < count; r++) {
                     double diff = fx - occluded.getDouble(r, targets[i]);
                     for (int j : windows.get(from + r)) {
@@ -114,6 +113,40 @@ public final class Occlusion implements AttributionMethod {
             }
         }
         return Attribution.of(Tensors.array(sums, inputs.shape(), engine.dataType()));
+    }
+
+    /** Values of occluded copies built per call to the engine: 64 MB as doubles, 32 MB as floats. */
+    private static final int MAX_VALUES_PER_CALL = 8 << 20;
+
+    /**
+     * Copies of example {@code i} with windows {@code from} to {@code from + count} set to the baseline, in the
+     * engine's precision (float copies are built as floats: no double array to allocate and convert).
+     */
+    private INDArray occluded(double[] x, int i, int size, List<int[]> windows, int from, int count, INDArray like) {
+        long[] shape = Tensors.rows(like, count);
+        if (engine.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+            float[] rows = new float[count * size];
+            for (int j = 0; j < size; j++) {
+                rows[j] = (float) x[i * size + j];
+            }
+            for (int r = 1; r < count; r++) {
+                System.arraycopy(rows, 0, rows, r * size, size);
+            }
+            for (int r = 0; r < count; r++) {
+                for (int j : windows.get(from + r)) {
+                    rows[r * size + j] = (float) baseline;
+                }
+            }
+            return org.nd4j.linalg.factory.Nd4j.create(rows, shape, 'c');
+        }
+        double[] rows = new double[count * size];
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(x, i * size, rows, r * size, size);
+            for (int j : windows.get(from + r)) {
+                rows[r * size + j] = baseline;
+            }
+        }
+        return Tensors.array(rows, shape, engine.dataType());
     }
 
     /** The flat offsets each window covers, in row-major order over window positions. */

@@ -11,47 +11,50 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Runs large batches (IG steps, noise samples, occlusion windows, masks) through the engine in chunks: one big
- * pass is fastest per row, but memory grows with it.
+ * Runs large batches (IG steps, noise samples, occlusion windows, masks) through the engine in chunks of the rows
+ * its memory budget allows ({@link GradientEngine#passSizes()}): one big pass is fastest per row, but memory grows
+ * with it.
  */
 final class Passes {
 
-    /** Most rows in one forward and backward pass. */
-    static final int CHUNK = 256;
-
     private Passes() {}
+
+    /** Rows per forward and backward pass. */
+    static int gradientRows(GradientEngine engine) {
+        return engine.passSizes().gradientRows();
+    }
+
+    /** Rows per forward pass. */
+    static int forwardRows(GradientEngine engine) {
+        return engine.passSizes().forwardRows();
+    }
 
     /** d(target logit)/d(input), with a changed chain rule where {@code rule} says. */
     static INDArray inputGradient(GradientEngine engine, INDArray x, int[] targets, BackwardRule rule) {
-        return chunked(x, targets, (part, t) -> engine.differentiate(part, null,
+        return chunked(x, targets, gradientRows(engine), (part, t) -> engine.differentiate(part, null,
                 logits -> engine.targetEpsilon(t, part.size(0)), rule, List.of(), List.of()).gradients().input());
     }
 
     static INDArray logits(GradientEngine engine, INDArray x) {
-        return chunked(x, new int[(int) x.size(0)], (part, t) -> engine.logits(part));
+        return engine.logits(x);
     }
 
     /** Activations of {@code layer} and d(target logit)/d(those activations), chunk by chunk. */
     static INDArray[] layerGradient(GradientEngine engine, INDArray x, int[] targets, String layer) {
-        List<INDArray> acts = new ArrayList<>();
-        List<INDArray> grads = new ArrayList<>();
-        chunked(x, targets, (part, t) -> {
-            TargetGradient g = engine.layerGradientOnly(part, t, layer);
-            acts.add(g.activations());
-            grads.add(g.layerGradient());
-            return g.logits();
-        });
-        return new INDArray[] {concat(acts), concat(grads)};
+        TargetGradient g = engine.layerGradientOnly(x, targets, layer);
+        return new INDArray[] {g.activations(), g.layerGradient()};
     }
 
-    private static INDArray chunked(INDArray x, int[] targets, BiFunction<INDArray, int[], INDArray> pass) {
+    private static INDArray chunked(INDArray x, int[] targets, int chunk,
+                                    BiFunction<INDArray, int[], INDArray> pass) {
         long n = x.size(0);
-        if (n <= CHUNK) {
+        chunk = dev.glassbox.model.Chunks.balanced(n, chunk);
+        if (n <= chunk) {
             return pass.apply(x, targets);
         }
         List<INDArray> parts = new ArrayList<>();
-        for (long from = 0; from < n; from += CHUNK) {
-            long to = Math.min(n, from + CHUNK);
+        for (long from = 0; from < n; from += chunk) {
+            long to = Math.min(n, from + chunk);
             INDArray part = rows(x, from, to);
             int[] t = java.util.Arrays.copyOfRange(targets, (int) from, (int) to);
             parts.add(pass.apply(part, t));

@@ -52,8 +52,8 @@ public final class Rise implements AttributionMethod {
         for (int i = 0; i < n; i++) {
             Random random = new Random(seed);
             double[] saliency = new double[plane];
-            for (int from = 0; from < masks; from += Passes.CHUNK) {
-                int count = Math.min(Passes.CHUNK, masks - from);
+            for (int from = 0; from < masks; from += Passes.forwardRows(engine)) {
+                int count = Math.min(Passes.forwardRows(engine), masks - from);
                 double[][] m = new double[count][];
                 double[] rows = new double[count * size];
                 for (int r = 0; r < count; r++) {

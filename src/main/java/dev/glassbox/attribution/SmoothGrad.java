@@ -47,6 +47,12 @@ public final class SmoothGrad implements AttributionMethod {
     public static final int DEFAULT_SAMPLES = 25;
     public static final double DEFAULT_SIGMA = 0.15;
 
+    /**
+     * Noisy copies handed to the base method in one call, so that its passes are full; the base method splits them
+     * into passes within the engine's memory budget.
+     */
+    private static final int ROWS_PER_CALL = 256;
+
     private final AttributionMethod base;
     private final int samples;
     private final double sigma;
@@ -86,7 +92,7 @@ public final class SmoothGrad implements AttributionMethod {
         double[] squares = new double[x.length];
         long[] mapShape = null;
         // Keep several examples' samples in one call to the base method, so its own batching pays off.
-        int perCall = Math.max(1, Passes.CHUNK / samples);
+        int perCall = Math.max(1, ROWS_PER_CALL / samples);
         for (int from = 0; from < n; from += perCall) {
             int count = Math.min(perCall, n - from);
             double[] noisy = new double[count * samples * size];

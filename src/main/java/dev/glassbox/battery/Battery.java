@@ -2,6 +2,7 @@ package dev.glassbox.battery;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
+import dev.glassbox.checks.AttributionCache;
 import dev.glassbox.checks.CheckResult;
 import dev.glassbox.checks.DatasetRun;
 import dev.glassbox.data.LabelledImages;
@@ -46,6 +47,8 @@ public final class Battery {
             ModelUnderTest model = models.get(mi);
             List<DatasetRun> runs = new ArrayList<>();
             List<GallerySample> gallery = new ArrayList<>();
+            // each map is computed once per picture, method and target, and shared by the gallery and the checks
+            AttributionCache cache = new AttributionCache(model.engine(), plan.batchSize());
             for (int di = 0; di < datasets.size(); di++) {
                 LabelledImages data = datasets.get(di);
                 requireClasses(model, data);
@@ -53,10 +56,10 @@ public final class Battery {
                 runs.add(clock.time("evaluation", () -> new EvaluationStage(plan).run(model, data, picks, progress)));
                 String folder = "m" + mi + "/d" + di;
                 gallery.addAll(clock.time("gallery", () -> new GalleryStage(plan).run(model, data, picks, folder,
-                        pictures, progress)));
+                        pictures, cache, progress)));
             }
             int index = mi;
-            results.addAll(new ChecksStage(plan).run(model, index, runs, pictures, clock, progress));
+            results.addAll(new ChecksStage(plan).run(model, index, runs, pictures, cache, clock, progress));
             NeuronReport neurons = !plan.neurons().covers(model.name()) ? NeuronReport.NONE
                     : clock.time("neurons", () -> new NeuronsStage(plan).run(model, index, datasets, store, progress));
             // The file name and hash identify the model; a full path would differ between machines.

@@ -11,6 +11,7 @@ import dev.glassbox.data.LabelledImages;
 import dev.glassbox.imaging.ImageStore;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
+import dev.glassbox.model.MemoryBudget;
 import dev.glassbox.model.ModelLoader;
 import dev.glassbox.model.ModelUnderTest;
 import dev.glassbox.report.JUnitXml;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Runs a battery config end to end: loads its model (and the one it compares with), builds the run plan against
@@ -32,11 +34,18 @@ public final class BatteryRunner {
 
     private final BatteryConfig config;
     private final Instant generatedAt;
+    private final MemoryBudget memory;
 
     /** @param generatedAt the report's time stamp ({@link RunPlan#timestampNow()} for a run started now) */
     public BatteryRunner(BatteryConfig config, Instant generatedAt) {
+        this(config, generatedAt, MemoryBudget.defaultBudget());
+    }
+
+    /** @param memory what each pass of a model may use ({@code --memory}) */
+    public BatteryRunner(BatteryConfig config, Instant generatedAt, MemoryBudget memory) {
         this.config = config;
         this.generatedAt = generatedAt;
+        this.memory = memory;
     }
 
     /**
@@ -106,7 +115,8 @@ public final class BatteryRunner {
         var loaded = config.input().spec().isPresent()
                 ? new ModelLoader().load(file, config.input().spec().get())
                 : new ModelLoader().load(file);
-        return new ModelUnderTest(name != null ? name : modelName(file), file, GradientEngine.create(loaded));
+        return new ModelUnderTest(name != null ? name : modelName(file), file,
+                GradientEngine.create(loaded, DataType.FLOAT, memory));
     }
 
     /** "shapes-flawed" for {@code .../shapes-flawed.zip}. */

@@ -2,6 +2,7 @@ package dev.glassbox.battery;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
+import dev.glassbox.checks.AttributionCache;
 import dev.glassbox.checks.Check;
 import dev.glassbox.checks.CheckContext;
 import dev.glassbox.checks.CheckResult;
@@ -23,10 +24,10 @@ final class ChecksStage {
         this.plan = plan;
     }
 
-    List<CheckResult> run(ModelUnderTest model, int index, List<DatasetRun> runs, Pictures pictures, StageClock clock,
-                          Progress progress) {
+    List<CheckResult> run(ModelUnderTest model, int index, List<DatasetRun> runs, Pictures pictures,
+                          AttributionCache cache, StageClock clock, Progress progress) {
         CheckContext context = new CheckContext(model, index, runs, plan.methods(), pictures, plan.batchSize(),
-                plan.seed(), progress);
+                plan.seed(), progress, cache);
         List<CheckResult> results = new ArrayList<>();
         for (Map.Entry<String, CheckSettings> e : plan.checks().entrySet()) {
             Check check = Checks.check(e.getKey()).orElseThrow();

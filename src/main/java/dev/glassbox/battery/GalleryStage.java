@@ -1,6 +1,7 @@
 package dev.glassbox.battery;
 
 import dev.glassbox.Progress;
+import dev.glassbox.checks.AttributionCache;
 import dev.glassbox.checks.MethodSpec;
 import dev.glassbox.data.LabelledImages;
 import dev.glassbox.imaging.PixelMaps;
@@ -33,7 +34,7 @@ final class GalleryStage {
     private record Shown(GalleryPicks.Pick pick, GallerySample.Outcome outcome, int rank) {}
 
     List<GallerySample> run(ModelUnderTest model, LabelledImages data, GalleryPicks picks, String folder,
-                            Pictures pictures, Progress progress) {
+                            Pictures pictures, AttributionCache cache, Progress progress) {
         List<Shown> all = new ArrayList<>();
         for (int c = 0; c < data.classes().size(); c++) {
             collect(picks.correct(c), GallerySample.Outcome.CORRECT, all);
@@ -45,7 +46,7 @@ final class GalleryStage {
         for (int from = 0; from < all.size(); from += plan.batchSize()) {
             int to = Math.min(all.size(), from + plan.batchSize());
             List<Shown> batch = all.subList(from, to);
-            List<float[][]> maps = explain(model.engine(), data, batch, model.name());
+            List<float[][]> maps = explain(model.engine(), data, batch, model.name(), cache);
             for (int i = 0; i < batch.size(); i++) {
                 samples.add(sample(data, batch.get(i), i, maps, folder, pictures));
             }
@@ -55,19 +56,30 @@ final class GalleryStage {
     }
 
     /** Each method's maps of a batch, one value per pixel (the largest magnitude over the channels). */
-    private List<float[][]> explain(GradientEngine engine, LabelledImages data, List<Shown> batch, String modelName) {
+    private List<float[][]> explain(GradientEngine engine, LabelledImages data, List<Shown> batch, String modelName,
+                                    AttributionCache cache) {
         InputSpec dataSpec = data.input();
         float[][] examples = new float[batch.size()][];
         int[] targets = new int[batch.size()];
+        int[] indices = new int[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             examples[i] = batch.get(i).pick().example();
             targets[i] = batch.get(i).pick().predicted();
+            indices[i] = batch.get(i).pick().index();
         }
-        INDArray x = Layouts.convert(Nd4j.create(examples).reshape('c', dataSpec.batchShape(batch.size())), dataSpec,
-                engine.input(), data.name(), modelName).castTo(engine.dataType());
+        java.util.function.Function<int[], INDArray> input = positions -> {
+            float[][] some = new float[positions.length][];
+            for (int k = 0; k < positions.length; k++) {
+                some[k] = examples[positions[k]];
+            }
+            return Layouts.convert(Nd4j.create(some).reshape('c', dataSpec.batchShape(some.length)), dataSpec,
+                    engine.input(), data.name(), modelName).castTo(engine.dataType());
+        };
         List<float[][]> maps = new ArrayList<>();
         for (MethodSpec method : plan.galleryMethods()) {
-            INDArray m = method.create(engine).attribute(x, targets).maps().castTo(DataType.FLOAT).dup('c');
+            // the checks ask for many of the same maps: the cache computes each once
+            INDArray m = cache.attribute(method, data.name(), indices, targets, input).maps().castTo(DataType.FLOAT)
+                    .dup('c');
             maps.add(PixelMaps.of(m, engine.input(), dataSpec, PixelMaps.Reduce.MAX_ABSOLUTE));
         }
         return maps;

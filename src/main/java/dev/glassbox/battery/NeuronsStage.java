@@ -21,7 +21,7 @@ final class NeuronsStage {
                      Progress progress) {
         NeuronPlan neurons = plan.neurons();
         var analysis = new NeuronAnalysis(model.engine(), model.name(), index, pictures,
-                new NeuronAnalysis.Settings(neurons.layersOf(model.name()), neurons.groups(), neurons.steps(),
+                new NeuronAnalysis.Settings(neurons.layersOf(model.name()), neurons.groups(), neurons.stepsOf(model.name()),
                         plan.seed(), plan.batchSize(), plan.pictureSize()), progress);
         return analysis.run(datasets);
     }

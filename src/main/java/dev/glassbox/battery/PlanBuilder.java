@@ -26,17 +26,27 @@ final class PlanBuilder {
         List<MethodSpec> methods = config.attribution().methods().stream()
                 .map(m -> new MethodSpec(m, config.attribution().params(m))).toList();
         Map<String, List<String>> layers = new LinkedHashMap<>();
+        Map<String, Integer> steps = new LinkedHashMap<>();
         NeuronsConfig n = config.neurons();
         for (ModelUnderTest m : models) {
             requireClassCount(config, m);
             requireMethodsFit(config, m);
-            layers.put(m.name(), NeuronLayers.resolve(m.engine(), n.layers(), n.groupsGiven() ? n.groups() : 0,
-                    config.fileName(), m.name()));
+            List<String> resolved = NeuronLayers.resolve(m.engine(), n.layers(), n.groupsGiven() ? n.groups() : 0,
+                    config.fileName(), m.name());
+            layers.put(m.name(), resolved);
+            steps.put(m.name(), n.stepsGiven() ? n.steps() : defaultSteps(m, resolved, n));
         }
         RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare());
         return new RunPlan(config.title(), generatedAt, config.batchSize(), config.attribution().samplesPerClass(),
                 RunPlan.DEFAULT_PICTURE_SIZE, config.seed(), methods, config.checks(),
-                new NeuronPlan(layers, n.groups(), n.steps()), run);
+                new NeuronPlan(layers, n.groups(), steps), run);
+    }
+
+    /** The steps when the config leaves them out: fewer for a larger model (see NeuronAnalysis.defaultSteps). */
+    private static int defaultSteps(ModelUnderTest m, List<String> layers, NeuronsConfig n) {
+        int groups = layers.stream().mapToInt(l -> (int) Math.min(n.groups(), m.engine().layer(l).channels())).sum();
+        return dev.glassbox.featurevis.NeuronAnalysis.defaultSteps(m.engine(), groups + m.engine().classes(),
+                n.steps());
     }
 
     /** The config's class list, where it gives one, has one name per output of the model. */

@@ -15,14 +15,23 @@ import java.util.stream.DoubleStream;
 record Paired(double first, double second, double ratio) {
 
     static Paired time(Runnable a, Runnable b, double seconds) {
-        for (int i = 0; i < 2; i++) {
+        return time(a, b, seconds, 5, 2);
+    }
+
+    /**
+     * @param seconds  time to spend on both together, at least
+     * @param minPairs timed pairs, at least
+     * @param warmUps  untimed pairs first
+     */
+    static Paired time(Runnable a, Runnable b, double seconds, int minPairs, int warmUps) {
+        for (int i = 0; i < warmUps; i++) {
             a.run();
             b.run();
         }
         List<double[]> samples = new ArrayList<>();
         long budget = (long) (2 * seconds * 1e9);
         long start = System.nanoTime();
-        while (samples.size() < 5 || System.nanoTime() - start < budget && samples.size() < 10_000) {
+        while (samples.size() < minPairs || System.nanoTime() - start < budget && samples.size() < 10_000) {
             long t0 = System.nanoTime();
             a.run();
             long t1 = System.nanoTime();

@@ -30,9 +30,17 @@ public final class CheckContext {
     private final int batchSize;
     private final long seed;
     private final Progress progress;
+    private final AttributionCache cache;
 
     public CheckContext(ModelUnderTest model, int modelIndex, List<DatasetRun> datasets, List<MethodSpec> methods,
                         Pictures pictures, int batchSize, long seed, Progress progress) {
+        this(model, modelIndex, datasets, methods, pictures, batchSize, seed, progress,
+                new AttributionCache(model.engine(), batchSize));
+    }
+
+    /** @param cache the model's maps, shared with the gallery */
+    public CheckContext(ModelUnderTest model, int modelIndex, List<DatasetRun> datasets, List<MethodSpec> methods,
+                        Pictures pictures, int batchSize, long seed, Progress progress, AttributionCache cache) {
         this.model = Objects.requireNonNull(model);
         this.modelIndex = modelIndex;
         this.datasets = List.copyOf(datasets);
@@ -41,6 +49,7 @@ public final class CheckContext {
         this.batchSize = batchSize;
         this.seed = seed;
         this.progress = Objects.requireNonNull(progress);
+        this.cache = Objects.requireNonNull(cache);
     }
 
     public ModelUnderTest model() {
@@ -65,6 +74,14 @@ public final class CheckContext {
 
     public long seed() {
         return seed;
+    }
+
+    /**
+     * The seed of the pictures checks sample from data set {@code dataset}: one order per data set for every check,
+     * so that smaller samples are part of larger ones and their maps are computed once ({@link AttributionCache}).
+     */
+    public long sampleSeed(int dataset) {
+        return seed + 17L * dataset;
     }
 
     public int batchSize() {
@@ -132,6 +149,24 @@ public final class CheckContext {
             parts.add(m.attribute(input.get(NDArrayIndex.interval(from, to)), t).maps().castTo(DataType.FLOAT));
         }
         return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
+    }
+
+    /**
+     * The model's maps (and convergence deltas) for pictures of a data set, in float, each computed once per picture,
+     * method and target and shared with the gallery and the other checks.
+     *
+     * @param indices the pictures' indices in {@code data}
+     * @param pixels  those pictures in pixel values ({@link #pixels}), in the same order
+     */
+    public dev.glassbox.attribution.Attribution attribute(MethodSpec method, LabelledImages data, int[] indices,
+                                                          int[] targets, float[][] pixels) {
+        return cache.attribute(method, data.name(), indices, targets, positions -> {
+            float[][] some = new float[positions.length][];
+            for (int k = 0; k < positions.length; k++) {
+                some[k] = pixels[positions[k]];
+            }
+            return modelInput(data, some);
+        });
     }
 
     /** Writes an evidence picture: a pixel-batch image, enlarged for the page. */

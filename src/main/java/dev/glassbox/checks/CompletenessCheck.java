@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Integrated gradients' completeness: its attribution should add up to f(x) − f(baseline); the convergence delta
@@ -47,15 +46,14 @@ public final class CompletenessCheck implements Check {
         DatasetRun run = context.datasets().get(0);
         LabelledImages data = run.data();
         int[] indices = Sampling.concat(Sampling.perClass(data.labels(), data.classes().size(),
-                settings.integer("images-per-class"), context.seed() + 307));
+                settings.integer("images-per-class"), context.sampleSeed(0)));
         int n = indices.length;
         int[] targets = new int[n];
         for (int i = 0; i < n; i++) {
             targets[i] = run.predictions().predicted(indices[i]);
         }
-        INDArray input = context.modelInput(data, context.pixels(data, indices));
         context.progress().update("Completeness of integrated gradients on " + model, 0, 1);
-        Attribution a = ig.create(context.engine()).attribute(input, targets);
+        Attribution a = context.attribute(ig, data, indices, targets, context.pixels(data, indices));
         double[] sums = a.maps().castTo(DataType.DOUBLE).reshape(n, -1).sum(1).toDoubleVector();
         double missed = 0;
         double difference = 0;

@@ -51,7 +51,7 @@ public final class FaithfulnessCheck implements Check {
         DatasetRun run = context.datasets().get(0);
         LabelledImages data = run.data();
         int[] indices = Sampling.concat(Sampling.perClass(data.labels(), data.classes().size(),
-                settings.integer("images-per-class"), context.seed() + 211));
+                settings.integer("images-per-class"), context.sampleSeed(0)));
         Trial trial = Trial.prepare(context, run, indices, steps);
         String task = "Deletion and insertion on " + model;
         context.progress().update(task, 0, context.methods().size() + 1);
@@ -60,7 +60,7 @@ public final class FaithfulnessCheck implements Check {
         List<CheckResult> out = new ArrayList<>();
         for (int m = 0; m < context.methods().size(); m++) {
             MethodSpec method = context.methods().get(m);
-            float[][] scores = PixelMaps.of(context.attribute(method, context.engine(), trial.input, trial.targets),
+            float[][] scores = PixelMaps.of(context.attribute(method, data, indices, trial.targets, trial.pixels).maps(),
                     context.engine().input(), data.input(), PixelMaps.Reduce.SIGNED);
             int[][] order = new int[indices.length][];
             for (int i = 0; i < indices.length; i++) {

@@ -60,7 +60,7 @@ public final class FocusCheck implements Check {
                 continue;
             }
             int[][] sample = Sampling.perClass(data.labels(), data.classes().size(), perClass,
-                    context.seed() + 17L * di);
+                    context.sampleSeed(di));
             String task = "Focus of " + model + " on " + run.name();
             context.progress().update(task, 0, context.methods().size());
             int[] all = Sampling.concat(sample);
@@ -72,10 +72,9 @@ public final class FocusCheck implements Check {
             }
             float[][] pixels = context.pixels(data, all);
             float[][] masks = context.masks(data, all);
-            INDArray input = context.modelInput(data, pixels);
             float[][][] maps = new float[context.methods().size()][][];
             for (int m = 0; m < maps.length; m++) {
-                maps[m] = PixelMaps.of(context.attribute(context.methods().get(m), context.engine(), input, targets),
+                maps[m] = PixelMaps.of(context.attribute(context.methods().get(m), data, all, targets, pixels).maps(),
                         context.engine().input(), data.input(), PixelMaps.Reduce.POSITIVE);
                 context.progress().update(task, m + 1, context.methods().size());
             }

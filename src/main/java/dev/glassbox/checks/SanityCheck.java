@@ -27,11 +27,14 @@ public final class SanityCheck implements Check {
                     + " the top half of the layers (those that turn features into a class) are random: a method"
                     + " whose pictures still look the same shows the image, not what the model learned, and fails;"
                     + " do not trust its pictures for this model. (Once the bottom layers are random too, every"
-                    + " method's pictures change, so the end of the cascade tells methods apart less well.) Runs on"
-                    + " the first data set.",
+                    + " method's pictures change, so the end of the cascade tells methods apart less well.) On a"
+                    + " deep model the cascade is measured at evenly spaced points, always including the half-way"
+                    + " point and the end. Runs on the first data set.",
             List.of(number("max-similarity", -1, 1, 0.5,
                             "the largest acceptable rank correlation once the top half of the layers are random"),
-                    integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes")));
+                    integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes"),
+                    integer("points", 2, 1000, 8, "points of the cascade measured: after every layer up to this"
+                            + " many learned layers, else evenly spaced, with the half-way point and the end")));
 
     @Override
     public CheckDefinition definition() {
@@ -50,8 +53,8 @@ public final class SanityCheck implements Check {
         }
         DatasetRun run = context.datasets().get(0);
         int[] indices = Sampling.spread(run.data().labels(), run.data().classes().size(), settings.integer("images"),
-                context.seed() + 101);
-        Cascade cascade = Cascade.measure(context, run, indices);
+                context.sampleSeed(0));
+        Cascade cascade = Cascade.measure(context, run, indices, settings.integer("points"));
         for (int m = 0; m < context.methods().size(); m++) {
             out.add(judge(context, run, cascade, m, max));
         }
@@ -62,12 +65,13 @@ public final class SanityCheck implements Check {
      * The cascade's measurements: each method's maps with the trained model and with the top half of the learned
      * layers random, and their rank correlation with the trained maps as layers are made random from the top.
      *
-     * @param similarity per method, per number of random layers (0 to all), the mean rank correlation
+     * @param points     the numbers of top layers made random at the points measured, ascending ({@link #points})
+     * @param similarity per method, at index 0 the trained model (1), then at each point the mean rank correlation
      */
-    record Cascade(List<String> layers, int[] indices, float[][] pixels, float[][][] original,
+    record Cascade(List<String> layers, int[] points, int[] indices, float[][] pixels, float[][][] original,
                    float[][][] randomized, double[][] similarity) {
 
-        static Cascade measure(CheckContext context, DatasetRun run, int[] indices) {
+        static Cascade measure(CheckContext context, DatasetRun run, int[] indices, int most) {
             LabelledImages data = run.data();
             float[][] pixels = context.pixels(data, indices);
             INDArray input = context.modelInput(data, pixels);
@@ -76,18 +80,23 @@ public final class SanityCheck implements Check {
                 targets[i] = run.predictions().predicted(indices[i]);
             }
             List<String> layers = context.engine().learnedLayersTopDown();
+            int half = half(layers);
+            int[] points = SanityCheck.points(layers.size(), half, most);
             int methods = context.methods().size();
             float[][][] original = new float[methods][][];
             float[][][] randomized = new float[methods][][];
-            double[][] similarity = new double[methods][layers.size() + 1];
+            double[][] similarity = new double[methods][points.length + 1];
             String task = "Sanity of the methods on " + context.modelName();
-            context.progress().update(task, 0, layers.size() + 1);
+            context.progress().update(task, 0, points.length + 1);
             for (int m = 0; m < methods; m++) {
-                original[m] = maps(context, context.methods().get(m), context.engine(), input, targets, data);
+                // the trained model's maps are the gallery's and the other checks': computed once
+                original[m] = PixelMaps.of(context.attribute(context.methods().get(m), data, indices, targets, pixels)
+                        .maps(), context.engine().input(), data.input(), PixelMaps.Reduce.ABSOLUTE);
                 similarity[m][0] = 1;
             }
-            context.progress().update(task, 1, layers.size() + 1);
-            for (int k = 1; k <= layers.size(); k++) {
+            context.progress().update(task, 1, points.length + 1);
+            for (int j = 1; j <= points.length; j++) {
+                int k = points[j - 1];
                 GradientEngine random = context.engine().withRandomLayers(layers.subList(0, k), context.seed() + 7919L);
                 for (int m = 0; m < methods; m++) {
                     float[][] r = maps(context, context.methods().get(m), random, input, targets, data);
@@ -95,19 +104,24 @@ public final class SanityCheck implements Check {
                     for (int i = 0; i < indices.length; i++) {
                         sum += RankCorrelation.spearman(original[m][i], r[i]);
                     }
-                    similarity[m][k] = sum / indices.length;
-                    if (k == half(layers)) {
+                    similarity[m][j] = sum / indices.length;
+                    if (k == half) {
                         randomized[m] = r;
                     }
                 }
-                context.progress().update(task, k + 1, layers.size() + 1);
+                context.progress().update(task, j + 1, points.length + 1);
             }
-            return new Cascade(layers, indices, pixels, original, randomized, similarity);
+            return new Cascade(layers, points, indices, pixels, original, randomized, similarity);
         }
 
         /** How many of the layers, from the top, make "the top half". */
         static int half(List<String> layers) {
             return (layers.size() + 1) / 2;
+        }
+
+        /** Where in {@link #similarity} the half-way point is. */
+        int halfAt() {
+            return java.util.Arrays.binarySearch(points, half(layers)) + 1;
         }
     }
 
@@ -117,13 +131,14 @@ public final class SanityCheck implements Check {
         String model = context.modelName();
         List<String> layers = cascade.layers();
         int half = Cascade.half(layers);
-        double value = cascade.similarity()[m][half];
+        int[] points = cascade.points();
+        double value = cascade.similarity()[m][cascade.halfAt()];
         CheckStatus status = value > max ? CheckStatus.FAIL : CheckStatus.PASS;
         String measured = "(rank correlation " + Words.num(value, 2) + " with the originals once the top "
                 + half + " of " + layers.size() + " learned layers (" + String.join(", ", layers.subList(0, half))
                 + ") are random, over " + Words.plural(cascade.indices().length, "image", "images") + " of "
                 + run.name() + "; the maximum is " + Words.num(max, 2) + "; "
-                + Words.num(cascade.similarity()[m][layers.size()], 2) + " once all are)";
+                + Words.num(cascade.similarity()[m][points.length], 2) + " once all are)";
         String finding = status == CheckStatus.FAIL
                 ? method + "'s pictures barely change when " + model + "'s layers are replaced by random ones "
                         + measured + ": they show the image (its edges and colours), not what the model learned."
@@ -131,12 +146,12 @@ public final class SanityCheck implements Check {
                 : method + "'s pictures change when " + model + "'s layers are replaced by random ones "
                         + measured + ": they depend on what the model learned.";
         Map<String, Double> details = new LinkedHashMap<>();
-        for (int k = 1; k <= layers.size(); k++) {
-            details.put("similarity after " + layers.get(k - 1), cascade.similarity()[m][k]);
+        for (int j = 1; j <= points.length; j++) {
+            details.put("similarity after " + layers.get(points[j - 1] - 1), cascade.similarity()[m][j]);
         }
         return CheckResult.Subject.of(DEFINITION.id(), model).on(run.name()).forMethod(method)
                 .result(status, value, max, finding).withEvidence(evidence(context, run, cascade, m, method))
-                .withDetails(details).withCharts(List.of(chart(model, method, cascade.similarity()[m], layers, max)));
+                .withDetails(details).withCharts(List.of(chart(model, method, cascade, m, max)));
     }
 
     private static List<Evidence> evidence(CheckContext context, DatasetRun run, Cascade cascade, int m,
@@ -151,20 +166,46 @@ public final class SanityCheck implements Check {
                         + " layers are random: a trustworthy method shows something else here."));
     }
 
-    private static CheckChart chart(String model, String method, double[] similarity, List<String> layers,
-                                    double max) {
-        double[] steps = new double[layers.size() + 1];
-        for (int k = 0; k < steps.length; k++) {
-            steps[k] = k;
+    private static CheckChart chart(String model, String method, Cascade cascade, int m, double max) {
+        int[] points = cascade.points();
+        double[] steps = new double[points.length + 1];
+        for (int j = 1; j < steps.length; j++) {
+            steps[j] = points[j - 1];
         }
+        int layers = cascade.layers().size();
         return new CheckChart("Cascading randomization of " + model + ": " + method,
                 "learned layers replaced by random ones, from the top", "rank correlation with the original",
-                List.of(new CheckChart.Series(method, steps, similarity, false),
-                        new CheckChart.Series("maximum", new double[] {0, layers.size()}, new double[] {max, max},
-                                true)),
+                List.of(new CheckChart.Series(method, steps, cascade.similarity()[m], false),
+                        new CheckChart.Series("maximum", new double[] {0, layers}, new double[] {max, max}, true)),
                 "The line starts at 1 (the trained model) and should fall as layers are made random; a line"
                         + " still above the dashed maximum half-way along means the pictures do not depend on"
                         + " what the model learned.");
+    }
+
+    /**
+     * The numbers of top layers made random at the points measured, ascending: every count from 1 to {@code layers}
+     * when that is at most {@code most}; else {@code most} counts spread evenly over 1 to {@code layers}, with
+     * {@code half} and {@code layers} among them.
+     */
+    static int[] points(int layers, int half, int most) {
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        if (layers <= most) {
+            for (int k = 1; k <= layers; k++) {
+                out.add(k);
+            }
+        } else {
+            for (int j = 1; j <= most; j++) {
+                out.add((int) Math.round((double) j * layers / most));
+            }
+            if (!out.contains(half)) {
+                // the point nearest the half-way one gives its place to it
+                out.remove(out.ceiling(half) != null && (out.floor(half) == null
+                        || out.ceiling(half) - half < half - out.floor(half)) ? out.ceiling(half) : out.floor(half));
+                out.add(half);
+            }
+            out.add(layers);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static float[][] maps(CheckContext context, MethodSpec method, GradientEngine engine, INDArray input,

@@ -25,6 +25,9 @@ final class DemoCommand implements Callable<Integer> {
     boolean singleFile;
 
     @Mixin
+    MemoryOption memory;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -36,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
         Path target = out != null ? out : home.resolve("reports").resolve("demo");
         PrintWriter stdout = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        ShapesDemo.at(home).write(target, singleFile, RunPlan.timestampNow(),
+        ShapesDemo.at(home).write(target, singleFile, RunPlan.timestampNow(), memory.budget(),
                 ProgressBar.onStderr(spec.commandLine().getErr()));
         stdout.println(ReportCommand.wrote(target, singleFile, t0));
         stdout.flush();

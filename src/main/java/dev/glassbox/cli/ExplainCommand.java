@@ -76,6 +76,14 @@ final class ExplainCommand implements Callable<Integer> {
             + " INPUT).")
     boolean force;
 
+    @Option(names = "--precision", paramLabel = "P", description = {"float or double: the arithmetic of the passes.",
+            "Default: float for pictures (as fast as the model runs), double when an INPUT is a .json tensor"
+                    + " (maps compared with exact answers)."})
+    String precision;
+
+    @Mixin
+    MemoryOption memory;
+
     @Mixin
     InputOption input;
 
@@ -95,8 +103,7 @@ final class ExplainCommand implements Callable<Integer> {
         outputs.requireJson(json);
         outputs.requirePictures(out);
         LoadedModel model = input.load(modelFile);
-        // Double precision: explain works on a few inputs, and its raw maps are compared with exact answers.
-        GradientEngine engine = GradientEngine.create(model, DataType.DOUBLE);
+        GradientEngine engine = GradientEngine.create(model, dataType(), memory.budget());
         AttributionMethod attribution = AttributionMethods.create(method, engine, parameters);
         InputSpec in = engine.input();
         int n = inputs.size();
@@ -105,7 +112,7 @@ final class ExplainCommand implements Callable<Integer> {
             System.arraycopy(ExplainInputs.read(inputs.get(i), in), 0, values, (int) (i * in.length()),
                     (int) in.length());
         }
-        INDArray batch = Nd4j.create(values, in.batchShape(n), 'c');
+        INDArray batch = Nd4j.create(values, in.batchShape(n), 'c').castTo(engine.dataType());
         int[] targets = targets(engine, batch);
         Attribution result = attribution.attribute(batch, targets);
         if (json != null) {
@@ -132,6 +139,22 @@ final class ExplainCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Single precision for pictures, whose 8-bit values float holds exactly and whose maps are looked at; double for
+     * .json tensors, the form in which known answers are given, or where {@code --precision} says.
+     */
+    private DataType dataType() {
+        if (precision == null) {
+            boolean tensors = inputs.stream().anyMatch(ExplainInputs::isTensor);
+            return tensors ? DataType.DOUBLE : DataType.FLOAT;
+        }
+        return switch (precision.trim().toLowerCase(Locale.ROOT)) {
+            case "float", "float32", "single" -> DataType.FLOAT;
+            case "double", "float64" -> DataType.DOUBLE;
+            default -> throw GlassboxException.usage("--precision '" + precision + "' is not float or double");
+        };
     }
 
     private Map<String, String> parameters() {

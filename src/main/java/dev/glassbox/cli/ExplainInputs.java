@@ -19,8 +19,12 @@ final class ExplainInputs {
 
     /** One example's values in the model's input layout, row-major. */
     static double[] read(Path file, InputSpec spec) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                ? readJson(file, spec) : readImage(file, spec);
+        return isTensor(file) ? readJson(file, spec) : readImage(file, spec);
+    }
+
+    /** Whether the input is a {@code .json} tensor rather than a picture. */
+    static boolean isTensor(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     static double[] readJson(Path file, InputSpec spec) {

@@ -46,6 +46,9 @@ final class ReportCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Mixin
+    MemoryOption memory;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -57,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
         Path target = out != null ? out : battery.output() != null ? battery.output()
                 : Path.of("reports", baseName(battery.fileName()));
         long t0 = System.nanoTime();
-        Report report = new BatteryRunner(battery, RunPlan.timestampNow())
+        Report report = new BatteryRunner(battery, RunPlan.timestampNow(), memory.budget())
                 .write(target, singleFile, ProgressBar.onStderr(spec.commandLine().getErr()), r -> List.of());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "Verdict: %s. %s%n", report.verdict(), report.verdictNote());

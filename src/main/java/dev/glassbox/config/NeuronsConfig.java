@@ -7,15 +7,18 @@ import java.util.List;
  *
  * @param layers layer names as {@code glassbox inspect} lists them, or {@code auto} to let Glassbox choose
  * @param groups how many groups of units each layer is split into, 1 to 64
- * @param steps  optimization steps behind each picture of a group or class, 1 to 4096 (Lucid uses 512)
+ * @param steps  optimization steps behind each picture of a group or class, 1 to 4096 (Lucid uses 512); when the
+ *               config does not say, at most {@link #DEFAULT_STEPS}, fewer for a larger model
  * @param groupsGiven whether the config set {@code groups}: the default is cut to a narrower layer's channel count,
  *               a number the config asks for is not
+ * @param stepsGiven whether the config set {@code steps}: the default is scaled to the model's size, a number the
+ *               config asks for is not
  */
-public record NeuronsConfig(List<String> layers, int groups, int steps, boolean groupsGiven) {
+public record NeuronsConfig(List<String> layers, int groups, int steps, boolean groupsGiven, boolean stepsGiven) {
 
-    /** Settings as a config that names its number of groups. */
+    /** Settings as a config that names its number of groups and steps. */
     public NeuronsConfig(List<String> layers, int groups, int steps) {
-        this(layers, groups, steps, true);
+        this(layers, groups, steps, true, true);
     }
 
     /** The keys of {@code neurons:}. */
@@ -28,7 +31,7 @@ public record NeuronsConfig(List<String> layers, int groups, int steps, boolean 
     public static final int MAX_STEPS = 4096;
 
     public static final NeuronsConfig DEFAULT = new NeuronsConfig(List.of(AUTO), DEFAULT_GROUPS, DEFAULT_STEPS,
-            false);
+            false, false);
 
     public NeuronsConfig {
         layers = List.copyOf(layers);
@@ -59,6 +62,6 @@ public record NeuronsConfig(List<String> layers, int groups, int steps, boolean 
         int groups = groupsNode.isPresent() ? (int) groupsNode.wholeNumber(1, MAX_GROUPS) : DEFAULT_GROUPS;
         ConfigNode stepsNode = node.get("steps");
         int steps = stepsNode.isPresent() ? (int) stepsNode.wholeNumber(1, MAX_STEPS) : DEFAULT_STEPS;
-        return new NeuronsConfig(layers, groups, steps, groupsNode.isPresent());
+        return new NeuronsConfig(layers, groups, steps, groupsNode.isPresent(), stepsNode.isPresent());
     }
 }

@@ -12,12 +12,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A labelled image folder as model input: each image decoded, checked for size, and preprocessed
- * ({@code (raw * scale - mean) / std} per channel, channels first). A folder small enough is decoded once and held
- * in memory, since the report reads every image several times; a larger one is read from disk batch by batch.
+ * ({@code (raw * scale - mean) / std} per channel, channels first). The report reads every image several times, so
+ * a folder is decoded once and held in memory ({@link HeldImages}: one byte per value, up to 2^31
+ * values; floats otherwise, up to {@link #IN_MEMORY_VALUES}); a larger one is read from disk batch by batch.
  */
 public final class FolderImages {
 
-    /** Folders up to this many input values (256 MB of floats) are held in memory. */
+    /** Pictures held as floats (a grayscale model's, whose luma is not 8-bit) up to this many values: 256 MB. */
     static final long IN_MEMORY_VALUES = 64L << 20;
 
     private FolderImages() {}
@@ -61,32 +62,16 @@ public final class FolderImages {
             }
             return Nd4j.create(batch, new long[] {to - from, spec.height(), spec.width()}, 'c');
         };
-        ImageBatches images = fromDisk;
-        ImageBatches maskBatches = masksFromDisk;
-        if ((long) n * length <= IN_MEMORY_VALUES) {
-            images = inMemory(fromDisk, n, "Reading " + name, progress);
-            maskBatches = masks == null ? null : inMemory(masksFromDisk, n, "Reading the masks of " + name, progress);
-        }
+        // gray and colour pictures alike decode to whole 0-255 values (luma included), so one byte per value holds them
+        float[][] codes = HeldImages.pixelTables(spec.channels(), preprocessing::apply);
+        ImageBatches images = HeldImages.hold(fromDisk, n, spec.exampleShape(), codes, IN_MEMORY_VALUES,
+                "Reading " + name, progress);
+        ImageBatches maskBatches = masks == null ? null : HeldImages.hold(masksFromDisk, n,
+                new long[] {spec.height(), spec.width()}, HeldImages.maskTable(), IN_MEMORY_VALUES,
+                "Reading the masks of " + name, progress);
         LabelledImages data = new LabelledImages(name, folder.classes(), spec, labels, files, images, drawing, ranges,
                 null);
         return maskBatches == null ? data : data.withMasks(maskBatches);
-    }
-
-    /** Everything {@code source} holds, read once in chunks (with progress) and then served from memory. */
-    private static ImageBatches inMemory(ImageBatches source, int n, String task, Progress progress) {
-        if (n == 0) {
-            return source;
-        }
-        List<org.nd4j.linalg.api.ndarray.INDArray> chunks = new ArrayList<>();
-        progress.update(task, 0, n);
-        for (int from = 0; from < n; from += 100) {
-            int to = Math.min(n, from + 100);
-            chunks.add(source.read(from, to));
-            progress.update(task, to, n);
-        }
-        var all = chunks.size() == 1 ? chunks.get(0)
-                : Nd4j.concat(0, chunks.toArray(org.nd4j.linalg.api.ndarray.INDArray[]::new));
-        return (from, to) -> all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
     }
 
     /**

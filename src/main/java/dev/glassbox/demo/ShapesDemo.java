@@ -51,14 +51,18 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
      * and writes the report, opened by the story told with this run's figures.
      */
     public Report write(Path out, java.time.Instant generatedAt, Progress progress) {
-        return write(out, false, generatedAt, progress);
+        return write(out, false, generatedAt, dev.glassbox.model.MemoryBudget.defaultBudget(), progress);
     }
 
-    /** The same, with {@code OUT.html} beside the folder when {@code singleFile} ({@code --single-file}). */
-    public Report write(Path out, boolean singleFile, java.time.Instant generatedAt, Progress progress) {
+    /**
+     * The same, with {@code OUT.html} beside the folder when {@code singleFile} ({@code --single-file}), each pass of
+     * a model within {@code memory}.
+     */
+    public Report write(Path out, boolean singleFile, java.time.Instant generatedAt, dev.glassbox.model.MemoryBudget memory,
+                        Progress progress) {
         StagedSite.requireReplaceable(out, singleFile); // before the pictures are drawn
         ensureTestPictures(progress);
-        return new BatteryRunner(battery(), generatedAt).write(out, singleFile, progress, ShapesDemo::story);
+        return new BatteryRunner(battery(), generatedAt, memory).write(out, singleFile, progress, ShapesDemo::story);
     }
 
     /**

@@ -87,8 +87,36 @@ public final class FeatureVisualizer {
         return optimizeGoals(objectives.stream().map(o -> new Goal(o, 1)).toList(), settings, progress);
     }
 
-    /** {@code copies} pictures per goal, goal by goal. */
+    /**
+     * {@code copies} pictures per goal, goal by goal. The pictures are optimized as one batch, or in as few batches
+     * as the engine's memory budget needs (a goal's copies stay together).
+     */
     public List<Picture> optimizeGoals(List<Goal> goals, Settings settings, Progress progress) {
+        int rows = engine.passSizes().gradientRows();
+        List<List<Goal>> batches = new ArrayList<>();
+        List<Goal> current = new ArrayList<>();
+        int size = 0;
+        for (Goal g : goals) {
+            if (!current.isEmpty() && size + g.copies() > rows) {
+                batches.add(current);
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(g);
+            size += g.copies();
+        }
+        batches.add(current);
+        if (batches.size() == 1) {
+            return optimizeBatch(goals, settings, progress);
+        }
+        List<Picture> out = new ArrayList<>();
+        for (List<Goal> b : batches) {
+            out.addAll(optimizeBatch(b, settings, progress));
+        }
+        return out;
+    }
+
+    private List<Picture> optimizeBatch(List<Goal> goals, Settings settings, Progress progress) {
         List<Objective> batch = new ArrayList<>();
         List<int[]> copies = new ArrayList<>();
         for (Goal g : goals) {

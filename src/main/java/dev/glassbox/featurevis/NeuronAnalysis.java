@@ -36,6 +36,20 @@ public final class NeuronAnalysis {
 
     /** Images whose activations the factorization is fitted on (fewer when the data has fewer). */
     static final int SAMPLE_IMAGES = 240;
+    /**
+     * Images searched for each group's strongest examples and each class's highest score: a seeded sample, so that
+     * the stage does not grow with the data (a 10,000-picture data set is searched as 2,000 pictures).
+     */
+    static final int SCAN_IMAGES = 2000;
+    /**
+     * The work behind the default number of optimization steps, in layer-output values: steps × pictures × the
+     * values of one picture's pass through the model. The demo's CNN (31k values a picture) gets the full
+     * {@link dev.glassbox.config.NeuronsConfig#DEFAULT_STEPS}; the ResNet-20 (667k values, 22 pictures) gets 136,
+     * about 8 s of its default report on two cores (BENCHMARKS.md).
+     */
+    static final double DEFAULT_WORK = 2e9;
+    /** The fewest default steps: fewer leave the pictures mostly noise. */
+    static final int MIN_DEFAULT_STEPS = 32;
     /** Positions drawn from each sampled image. */
     static final int POSITIONS_PER_IMAGE = 16;
     /** Real examples shown per group. */
@@ -74,11 +88,30 @@ public final class NeuronAnalysis {
         this.progress = progress;
     }
 
+    /**
+     * The optimization steps when the config does not give them: {@link #DEFAULT_WORK} shared out over the pictures
+     * and the model's size, between {@link #MIN_DEFAULT_STEPS} and {@code most}.
+     *
+     * @param pictures the pictures optimized together (groups of every layer and one per class)
+     */
+    public static int defaultSteps(GradientEngine engine, int pictures, int most) {
+        long values = engine.input().length();
+        for (var layer : engine.layers()) {
+            long v = 1;
+            for (long d : layer.outputShape()) {
+                v *= d;
+            }
+            values += v;
+        }
+        double steps = DEFAULT_WORK / ((double) Math.max(1, pictures) * values);
+        return (int) Math.max(Math.min(MIN_DEFAULT_STEPS, most), Math.min(most, Math.round(steps)));
+    }
+
     /** Runs the analysis over the data sets (the first one's preprocessing draws the pictures). */
     public NeuronReport run(List<LabelledImages> datasets) {
         List<String> layers = settings.layers();
         List<LayerScan> scans = new ArrayList<>();
-        List<ImageRef> sample = layers.isEmpty() ? List.of() : sample(datasets);
+        List<ImageRef> sample = layers.isEmpty() ? List.of() : sample(datasets, SAMPLE_IMAGES, settings.seed());
         if (!layers.isEmpty()) {
             Map<String, double[][]> rows = collect(datasets, sample);
             for (String layer : layers) {
@@ -123,14 +156,14 @@ public final class NeuronAnalysis {
     /** An image of one of the data sets. */
     record ImageRef(int dataset, int index) {}
 
-    /** A seeded sample of up to {@link #SAMPLE_IMAGES} images, spread over the data sets in proportion to size. */
-    List<ImageRef> sample(List<LabelledImages> datasets) {
+    /** A seeded sample of up to {@code count} images, spread over the data sets in proportion to size. */
+    static List<ImageRef> sample(List<LabelledImages> datasets, int count, long seed) {
         int total = datasets.stream().mapToInt(LabelledImages::size).sum();
         List<ImageRef> out = new ArrayList<>();
-        Random random = new Random(settings.seed());
+        Random random = new Random(seed);
         for (int d = 0; d < datasets.size(); d++) {
             int n = datasets.get(d).size();
-            int take = total <= SAMPLE_IMAGES ? n : (int) Math.round((double) SAMPLE_IMAGES * n / total);
+            int take = total <= count ? n : (int) Math.round((double) count * n / total);
             int[] order = shuffled(n, random);
             int[] picked = Arrays.copyOf(order, Math.min(n, take));
             Arrays.sort(picked);
@@ -172,17 +205,15 @@ public final class NeuronAnalysis {
     // ---------------------------------------------------------------------------------------------------------
     // The pass over every image
 
-    /** Feeds every image through the model once; returns each class's highest logit. */
+    /**
+     * Feeds every image (up to {@link #SCAN_IMAGES}, a seeded sample beyond) through the model once; returns each
+     * class's highest logit.
+     */
     private double[] scanAll(List<LabelledImages> datasets, List<LayerScan> scans) {
         int classes = engine.classes();
         double[] logitMax = new double[classes];
         Arrays.fill(logitMax, Double.NEGATIVE_INFINITY);
-        List<ImageRef> all = new ArrayList<>();
-        for (int d = 0; d < datasets.size(); d++) {
-            for (int i = 0; i < datasets.get(d).size(); i++) {
-                all.add(new ImageRef(d, i));
-            }
-        }
+        List<ImageRef> all = sample(datasets, SCAN_IMAGES, settings.seed() + 2);
         List<String> wanted = new ArrayList<>(settings.layers());
         wanted.add(engine.logitsLayer());
         forEachBatch(datasets, all, "Finding each neuron group's strongest images in " + modelName, (refs, input) -> {

@@ -10,7 +10,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface BackwardRule {
 
     /** The ordinary chain rule. */
-    BackwardRule NONE = (layer, epsilon) -> epsilon;
+    BackwardRule NONE = new BackwardRule() {
+        @Override
+        public INDArray atOutput(LayerInfo layer, INDArray epsilon) {
+            return epsilon;
+        }
+
+        @Override
+        public boolean actsOn(LayerInfo layer) {
+            return false;
+        }
+    };
+
+    /**
+     * Whether the rule may change the gradient at this layer's output. The engine runs a convolution and its batch
+     * normalization as one folded convolution only where the rule leaves both alone; a rule that does not say acts
+     * everywhere.
+     */
+    default boolean actsOn(LayerInfo layer) {
+        return true;
+    }
 
     /**
      * @param layer   the layer the gradient is about to flow through

@@ -18,14 +18,11 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
-import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
-import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -53,15 +50,24 @@ public final class GradientEngine {
     private final int inputIndex;
     private final int outputIndex;
     private final Map<String, Integer> byName = new HashMap<>();
-    private final Map<Integer, INDArray> batchNormScale = new HashMap<>();
+    /** By vertex index: batch normalization as the engine computes it ({@link BatchNormPass}), else null. */
+    private final BatchNormPass[] norms;
+    /** By vertex index: convolutions run with ND4J's own operations ({@link ConvolutionPass}), else null. */
+    private final ConvolutionPass[] convolutions;
+    private final FoldedNorms folds;
+    /** By vertex index: ReLU activation layers run in one pass each way ({@link ReluPass}), else null. */
+    private final ReluPass[] relus;
     private final boolean softmaxHead;
     private final DataType dataType;
     private final List<LayerInfo> layers;
     private final LayerInfo[] infoByVertex;
     private final int classes;
+    private final MemoryBudget budget;
+    private final PassSizes sizes;
 
-    private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType) {
+    private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType, MemoryBudget budget) {
         this.model = model;
+        this.budget = budget;
         this.graph = copy.graph();
         // Layer backprop writes weight gradients into views of one flat array; DL4J makes it lazily on fit().
         graph.initGradientsView();
@@ -79,10 +85,16 @@ public final class GradientEngine {
         this.inputIndex = byName.get(graph.getConfiguration().getNetworkInputs().get(0));
         this.outputIndex = byName.get(graph.getConfiguration().getNetworkOutputs().get(0));
         SupportedLayers.check(vertices);
+        this.norms = new BatchNormPass[vertices.length];
+        this.convolutions = new ConvolutionPass[vertices.length];
         for (GraphVertex v : vertices) {
-            if (v instanceof LayerVertex lv && lv.getLayer() instanceof BatchNormalization bn) {
-                batchNormScale.put(v.getVertexIndex(), inferenceScale(bn));
-            }
+            norms[v.getVertexIndex()] = BatchNormPass.of(v, dataType).orElse(null);
+            convolutions[v.getVertexIndex()] = ConvolutionPass.of(v).orElse(null);
+        }
+        this.folds = FoldedNorms.of(vertices, convolutions, norms, Set.of(outputIndex));
+        this.relus = new ReluPass[vertices.length];
+        for (GraphVertex v : vertices) {
+            relus[v.getVertexIndex()] = ReluPass.of(v).orElse(null);
         }
         this.infoByVertex = new LayerInfo[vertices.length];
         this.layers = describeLayers();
@@ -92,17 +104,23 @@ public final class GradientEngine {
                     + "; Glassbox needs one score per class, [batch, k]");
         }
         this.classes = (int) out[0];
+        this.sizes = PassSizes.of(layers, model.input().length(), dataType.width(), budget);
     }
 
-    /** An engine in single precision, the speed every method runs at. */
+    /** An engine in single precision, the speed every method runs at, with the default memory budget. */
     public static GradientEngine create(LoadedModel model) {
         return create(model, DataType.FLOAT);
     }
 
     /** An engine in the given precision; gradient checks use {@link DataType#DOUBLE}. */
     public static GradientEngine create(LoadedModel model, DataType dataType) {
+        return create(model, dataType, MemoryBudget.defaultBudget());
+    }
+
+    /** An engine in the given precision whose passes each stay within {@code budget}. */
+    public static GradientEngine create(LoadedModel model, DataType dataType, MemoryBudget budget) {
         try {
-            return new GradientEngine(model, GraphCopy.of(model.network(), dataType), dataType);
+            return new GradientEngine(model, GraphCopy.of(model.network(), dataType), dataType, budget);
         } catch (UnsupportedModelException e) {
             throw GlassboxException.badInput(model.file(), e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException | org.deeplearning4j.exception.DL4JException e) {
@@ -164,7 +182,7 @@ public final class GradientEngine {
                 values.assign(Nd4j.create(drawn, values.shape(), values.ordering()).castTo(values.dataType()));
             }
         }
-        return new GradientEngine(model, fresh, dataType);
+        return new GradientEngine(model, fresh, dataType, budget);
     }
 
     public LoadedModel model() {
@@ -177,6 +195,20 @@ public final class GradientEngine {
 
     public DataType dataType() {
         return dataType;
+    }
+
+    /** The memory each pass may take. */
+    public MemoryBudget budget() {
+        return budget;
+    }
+
+    /**
+     * Rows per pass within the budget. The engine's batch operations ({@link #logits}, {@link #inputGradient},
+     * {@link #activations}, ...) split larger batches themselves; callers of {@link #differentiate} and
+     * {@link #objectivesGradient}, whose objectives see the whole batch, split their own.
+     */
+    public PassSizes passSizes() {
+        return sizes;
     }
 
     /** Number of classes k of the {@code [batch, k]} output. */
@@ -223,7 +255,7 @@ public final class GradientEngine {
 
     /** Pre-softmax class scores {@code [batch, k]}. */
     public INDArray logits(INDArray input) {
-        return logitsWithReplaced(input, Map.of());
+        return Chunks.map(input, sizes.forwardRows(), part -> logitsWithReplaced(part, Map.of()));
     }
 
     /** Softmax of the logits where the model ends in a softmax; otherwise the model's own output. */
@@ -238,17 +270,21 @@ public final class GradientEngine {
 
     /** Logits and d(logit of each example's target)/d(input) for a batch. */
     public TargetGradient inputGradient(INDArray input, int[] targets) {
-        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
-                BackwardRule.NONE, List.of(), List.of());
-        return new TargetGradient(d.logits(), d.gradients().input(), null, null);
+        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
+            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
+                    List.of(), List.of());
+            return new TargetGradient(d.logits(), d.gradients().input(), null, null);
+        });
     }
 
     /** As {@link #inputGradient}, plus the true activations of {@code layer} and d(logit)/d(those activations). */
     public TargetGradient layerGradient(INDArray input, int[] targets, String layer) {
-        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
-                BackwardRule.NONE, List.of(layer), List.of(layer));
-        return new TargetGradient(d.logits(), d.gradients().input(), d.activations().get(layer),
-                d.gradients().layer(layer));
+        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
+            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
+                    List.of(layer), List.of(layer));
+            return new TargetGradient(d.logits(), d.gradients().input(), d.activations().get(layer),
+                    d.gradients().layer(layer));
+        });
     }
 
     /**
@@ -256,30 +292,40 @@ public final class GradientEngine {
      * stops at the layer: Grad-CAM needs no input gradient. {@code input()} of the result is null.
      */
     public TargetGradient layerGradientOnly(INDArray input, int[] targets, String layer) {
-        Differentiation d = differentiate(input, null, logits -> targetEpsilon(targets, input.size(0)),
-                BackwardRule.NONE, List.of(layer), List.of(layer), false);
-        return new TargetGradient(d.logits(), null, d.activations().get(layer), d.gradients().layer(layer));
+        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
+            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
+                    List.of(layer), List.of(layer), false);
+            return new TargetGradient(d.logits(), null, d.activations().get(layer), d.gradients().layer(layer));
+        });
     }
 
     /** The true output of {@code layer}, computing only the layers it depends on. */
     public INDArray activations(INDArray input, String layer) {
         int idx = indexOf(layer);
-        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            return forward(input, Map.of(), ancestorsOf(List.of(idx)))[idx].detach();
-        }
+        boolean[] needed = ancestorsOf(List.of(idx));
+        return Chunks.map(input, sizes.forwardRows(), x -> {
+            try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+                FoldedNorms.Plan plan = folds.plan(Set.of(idx), BackwardRule.NONE, infoByVertex);
+                return forward(x, Map.of(), needed, plan)[idx].detach();
+            }
+        });
     }
 
     /** The true outputs of several layers in one forward pass, by name (the output layer's name gives the logits). */
     public Map<String, INDArray> activations(INDArray input, Collection<String> layers) {
         Set<Integer> indices = indicesOf(layers);
-        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(indices));
-            Map<String, INDArray> result = new LinkedHashMap<>();
-            for (int idx : indices) {
-                result.put(vertices[idx].getVertexName(), outputs[idx].detach());
+        boolean[] needed = ancestorsOf(indices);
+        return Chunks.named(input, sizes.forwardRows(), x -> {
+            try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+                FoldedNorms.Plan plan = folds.plan(indices, BackwardRule.NONE, infoByVertex);
+                INDArray[] outputs = forward(x, Map.of(), needed, plan);
+                Map<String, INDArray> result = new LinkedHashMap<>();
+                for (int idx : indices) {
+                    result.put(vertices[idx].getVertexName(), outputs[idx].detach());
+                }
+                return Collections.unmodifiableMap(result);
             }
-            return Collections.unmodifiableMap(result);
-        }
+        });
     }
 
     /**
@@ -306,7 +352,8 @@ public final class GradientEngine {
         Map<Integer, UnaryOperator<INDArray>> byIndex = new LinkedHashMap<>();
         objectives.forEach((layer, objective) -> byIndex.put(indexOf(layer), objective));
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(byIndex.keySet()));
+            FoldedNorms.Plan plan = folds.plan(byIndex.keySet(), BackwardRule.NONE, infoByVertex);
+            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(byIndex.keySet()), plan);
             Map<Integer, INDArray> seeds = new HashMap<>();
             Map<String, INDArray> activations = new LinkedHashMap<>();
             for (var e : byIndex.entrySet()) {
@@ -321,7 +368,7 @@ public final class GradientEngine {
             }
             Gradients gradients;
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = walkBack(seeds, BackwardRule.NONE, Set.of(), true);
+                gradients = walkBack(seeds, BackwardRule.NONE, Set.of(), true, plan);
             }
             return new MultiObjectiveGradient(Collections.unmodifiableMap(activations), gradients.input());
         }
@@ -359,7 +406,8 @@ public final class GradientEngine {
         Map<Integer, INDArray> byIndex = new HashMap<>();
         replaced.forEach((name, value) -> byIndex.put(indexOf(name), value.castTo(dataType)));
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            return forward(input, byIndex, null)[outputIndex].detach();
+            FoldedNorms.Plan plan = folds.plan(byIndex.keySet(), BackwardRule.NONE, infoByVertex);
+            return forward(input, byIndex, null, plan)[outputIndex].detach();
         }
     }
 
@@ -387,8 +435,11 @@ public final class GradientEngine {
         Set<Integer> kept = indicesOf(activationsOf);
         List<Integer> targets = new ArrayList<>(kept);
         targets.add(start);
+        Set<Integer> exposed = new java.util.HashSet<>(targets);
+        exposed.addAll(wanted);
+        FoldedNorms.Plan plan = folds.plan(exposed, rule, infoByVertex);
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(input, Map.of(), from == null ? null : ancestorsOf(targets));
+            INDArray[] outputs = forward(input, Map.of(), from == null ? null : ancestorsOf(targets), plan);
             INDArray seed = epsilon.apply(outputs[start]);
             if (!Arrays.equals(seed.shape(), outputs[start].shape())) {
                 throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
@@ -396,7 +447,7 @@ public final class GradientEngine {
             }
             Gradients gradients;
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = walkBack(start, seed, rule, wanted, toInput);
+                gradients = walkBack(Map.of(start, seed), rule, wanted, toInput, plan);
             }
             Map<String, INDArray> activations = new LinkedHashMap<>();
             for (int idx : kept) {
@@ -415,13 +466,9 @@ public final class GradientEngine {
         return result;
     }
 
-    private Gradients walkBack(int start, INDArray epsilon, BackwardRule rule, Set<Integer> wanted, boolean toInput) {
-        return walkBack(Map.of(start, epsilon), rule, wanted, toInput);
-    }
-
     /** The backward pass from gradients given at one or more vertices, summed where paths merge. */
     private Gradients walkBack(Map<Integer, INDArray> seeds, BackwardRule rule, Set<Integer> wanted,
-                               boolean toInput) {
+                               boolean toInput, FoldedNorms.Plan plan) {
         INDArray[] eps = new INDArray[vertices.length];
         int start = -1;
         for (var seed : seeds.entrySet()) {
@@ -449,8 +496,16 @@ public final class GradientEngine {
             if (v.isInputVertex()) {
                 continue;
             }
-            INDArray[] toInputs = backwardThrough(v, rule.atOutput(infoByVertex[idx], e));
-            VertexIndices[] inputs = v.getInputVertices();
+            INDArray[] toInputs;
+            VertexIndices[] inputs;
+            if (plan.folds(idx)) {
+                // the convolution folded into this normalization: on to the convolution's input
+                toInputs = new INDArray[] {folds.pass(idx).backward(e)};
+                inputs = vertices[folds.convolutionOf(idx)].getInputVertices();
+            } else {
+                toInputs = backwardThrough(v, rule.atOutput(infoByVertex[idx], e));
+                inputs = v.getInputVertices();
+            }
             for (int j = 0; j < inputs.length; j++) {
                 int src = inputs[j].getVertexIndex();
                 eps[src] = eps[src] == null ? toInputs[j] : eps[src].add(toInputs[j]);
@@ -459,25 +514,41 @@ public final class GradientEngine {
         throw new IllegalStateException("the backward pass did not reach the input");
     }
 
-    /** The forward pass, in the open forward workspace; {@code needed == null} computes every vertex. */
-    private INDArray[] forward(INDArray input, Map<Integer, INDArray> replaced, boolean[] needed) {
+    /**
+     * The forward pass, in the open forward workspace; {@code needed == null} computes every vertex, and
+     * {@code plan} says which convolutions run folded into their batch normalization.
+     */
+    private INDArray[] forward(INDArray input, Map<Integer, INDArray> replaced, boolean[] needed,
+                               FoldedNorms.Plan plan) {
         long[] expected = input().batchShape(input.size(0));
         if (!Arrays.equals(input.shape(), expected)) {
             throw new IllegalArgumentException("input of shape " + Arrays.toString(input.shape()) + ", the model takes "
                     + Arrays.toString(expected));
         }
         INDArray x = input.castTo(dataType);
+        if (x.isView() || x.ordering() != 'c') {
+            x = x.dup('c'); // a chunk of a larger batch: its own array, in the workspace
+        }
         graph.setInputs(x);
         INDArray[] outputs = new INDArray[vertices.length];
         LayerWorkspaceMgr workspaces = EngineWorkspaces.forwardArrays();
         for (int idx : order) {
-            if (needed != null && !needed[idx]) {
+            if (needed != null && !needed[idx] || plan.skips(idx)) {
                 continue;
             }
             GraphVertex v = vertices[idx];
             INDArray out;
             if (v.isInputVertex()) {
                 out = x;
+            } else if (plan.folds(idx)) {
+                int conv = folds.convolutionOf(idx);
+                out = folds.pass(idx).forward(outputs[vertices[conv].getInputVertices()[0].getVertexIndex()]);
+            } else if (convolutions[idx] != null) {
+                out = convolutions[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
+            } else if (relus[idx] != null) {
+                out = relus[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
+            } else if (norms[idx] != null && !BatchNormPass.preprocessed(v)) {
+                out = norms[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
             } else {
                 VertexIndices[] inputs = v.getInputVertices();
                 for (int j = 0; j < inputs.length; j++) {
@@ -503,44 +574,23 @@ public final class GradientEngine {
     }
 
     private INDArray[] backwardThrough(GraphVertex v, INDArray epsilon) {
-        INDArray scale = batchNormScale.get(v.getVertexIndex());
-        if (scale != null) {
-            return new INDArray[] {batchNormBackward((LayerVertex) v, scale, epsilon)};
+        ConvolutionPass convolution = convolutions[v.getVertexIndex()];
+        if (convolution != null) {
+            return new INDArray[] {convolution.backward(epsilon)};
+        }
+        ReluPass relu = relus[v.getVertexIndex()];
+        if (relu != null) {
+            return new INDArray[] {relu.backward(epsilon)};
+        }
+        BatchNormPass norm = norms[v.getVertexIndex()];
+        if (norm != null) {
+            INDArray dx = norm.backward(epsilon);
+            InputPreProcessor pre = ((LayerVertex) v).getLayerPreProcessor();
+            return new INDArray[] {pre == null ? dx
+                    : pre.backprop(dx, (int) epsilon.size(0), EngineWorkspaces.backwardArrays())};
         }
         v.setEpsilon(epsilon);
         return v.doBackward(false, EngineWorkspaces.backwardArrays()).getSecond();
-    }
-
-    /** In inference, batch normalization is y = scale * x + shift per channel, so dx = scale * dy. */
-    private INDArray batchNormBackward(LayerVertex v, INDArray scale, INDArray epsilon) {
-        BatchNormalization bn = (BatchNormalization) v.getLayer();
-        int channelDim = epsilon.rank() == 2 || bn.layerConf().getCnn2DFormat() == CNN2DFormat.NCHW ? 1 : 3;
-        INDArray dx = Nd4j.createUninitialized(epsilon.dataType(), epsilon.shape(), epsilon.ordering());
-        Nd4j.getExecutioner().exec(new BroadcastMulOp(epsilon, scale, dx, channelDim));
-        InputPreProcessor pre = v.getLayerPreProcessor();
-        return pre == null ? dx : pre.backprop(dx, (int) epsilon.size(0), EngineWorkspaces.backwardArrays());
-    }
-
-    private INDArray inferenceScale(BatchNormalization bn) {
-        var conf = bn.layerConf();
-        INDArray var;
-        if (conf.isUseLogStd()) {
-            INDArray log10std = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
-            var = Transforms.pow(Nd4j.valueArrayOf(log10std.shape(), 10.0, log10std.dataType()), log10std);
-            var.muli(var);
-        } else {
-            var = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).dup();
-        }
-        INDArray std = Transforms.sqrt(var.addi(conf.getEps()), false);
-        INDArray gamma;
-        if (conf.isLockGammaBeta()) {
-            // Mirrors DL4J's forward pass, which applies a locked gamma only when beta is also non-zero.
-            double g = conf.getGamma() != 1.0 && conf.getBeta() != 0.0 ? conf.getGamma() : 1.0;
-            gamma = Nd4j.valueArrayOf(std.shape(), g, std.dataType());
-        } else {
-            gamma = bn.getParam(BatchNormalizationParamInitializer.GAMMA);
-        }
-        return gamma.div(std).reshape(-1).castTo(dataType);
     }
 
     private boolean[] ancestorsOf(Collection<Integer> targets) {
@@ -565,7 +615,8 @@ public final class GradientEngine {
     private List<LayerInfo> describeLayers() {
         long[][] shapes = new long[vertices.length][];
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(Nd4j.zeros(dataType, input().batchShape(1)), Map.of(), null);
+            INDArray[] outputs = forward(Nd4j.zeros(dataType, input().batchShape(1)), Map.of(), null,
+                    FoldedNorms.Plan.NONE);
             for (int i = 0; i < outputs.length; i++) {
                 shapes[i] = outputs[i].shape();
             }

@@ -161,4 +161,19 @@ class SanityCheckTest {
         assertEquals(1, results.size());
         assertEquals(CheckStatus.SKIPPED, results.get(0).status());
     }
+
+    @Test
+    void aDeepModelsCascadeIsMeasuredAtSpreadPointsWithTheHalfWayPointAndTheEnd() {
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, SanityCheck.points(5, 3, 8), "every layer of a shallow model");
+        int[] deep = SanityCheck.points(41, 21, 8);
+        assertEquals(8, deep.length, java.util.Arrays.toString(deep));
+        assertTrue(java.util.Arrays.binarySearch(deep, 21) >= 0, java.util.Arrays.toString(deep));
+        assertEquals(41, deep[deep.length - 1]);
+        for (int layers = 9; layers <= 60; layers++) {
+            int half = (layers + 1) / 2;
+            int[] p = SanityCheck.points(layers, half, 8);
+            assertTrue(java.util.Arrays.binarySearch(p, half) >= 0 && p[p.length - 1] == layers && p.length <= 8,
+                    layers + ": " + java.util.Arrays.toString(p));
+        }
+    }
 }

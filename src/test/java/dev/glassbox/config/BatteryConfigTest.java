@@ -197,7 +197,8 @@ class BatteryConfigTest {
         assertEquals(0.9, c.checks().get("accuracy").number("min"));
         assertEquals(List.of("flip", "grayscale"), c.checks().get("interventions").choices("edits"));
         assertEquals(0.2, c.checks().get("interventions").number("max-flip-rate"));
-        assertEquals(new NeuronsConfig(List.of("conv1", "conv2"), 4, NeuronsConfig.DEFAULT_STEPS), c.neurons());
+        assertEquals(new NeuronsConfig(List.of("conv1", "conv2"), 4, NeuronsConfig.DEFAULT_STEPS, true, false),
+                c.neurons());
         assertFalse(c.neurons().automatic());
         assertEquals(dir.toAbsolutePath().normalize().resolve("configs/out"), c.output());
         assertEquals(7, c.seed());

@@ -104,4 +104,22 @@ class FeatureVisualizerTest {
         return java.util.stream.IntStream.range(0, values.length).boxed()
                 .sorted((a, b) -> Double.compare(values[b], values[a])).limit(2).mapToInt(Integer::intValue).toArray();
     }
+
+    @Test
+    void picturesBeyondTheMemoryBudgetAreOptimizedInSeveralBatchesInOrder() {
+        GradientEngine small = GradientEngine.create(flawed.model(), flawed.dataType(),
+                new dev.glassbox.model.MemoryBudget(dev.glassbox.model.MemoryBudget.MINIMUM));
+        int rows = small.passSizes().gradientRows();
+        List<FeatureVisualizer.Goal> goals = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            goals.add(new FeatureVisualizer.Goal(Objective.classLogit(k), 4));
+        }
+        assertTrue(rows < 24, "the test needs a budget below 24 rows, has " + rows);
+        var pictures = new FeatureVisualizer(small, UNIT)
+                .optimizeGoals(goals, FeatureVisualizer.Settings.of(4, 1, 32, 32), Progress.NONE);
+        org.junit.jupiter.api.Assertions.assertEquals(24, pictures.size());
+        for (int i = 0; i < 24; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(Objective.classLogit(i / 4), pictures.get(i).objective());
+        }
+    }
 }

@@ -104,4 +104,17 @@ class NeuronAnalysisTest {
             }
         }
     }
+
+    @Test
+    void defaultStepsShrinkWithTheWorkOfAStepBetweenTheBounds() {
+        assertEquals(256, NeuronAnalysis.defaultSteps(flawed, 18, 256), "the demo's model gets the full default");
+        assertEquals(48, NeuronAnalysis.defaultSteps(flawed, 18, 48), "never more than the most");
+        assertEquals(NeuronAnalysis.MIN_DEFAULT_STEPS, NeuronAnalysis.defaultSteps(flawed, 10_000_000, 256));
+        int previous = Integer.MAX_VALUE;
+        for (int pictures = 1000; pictures <= 64_000; pictures *= 2) {
+            int steps = NeuronAnalysis.defaultSteps(flawed, pictures, 256);
+            assertTrue(steps <= previous && steps >= NeuronAnalysis.MIN_DEFAULT_STEPS, pictures + ": " + steps);
+            previous = steps;
+        }
+    }
 }

@@ -80,7 +80,8 @@ class BrowserTest {
         }
         Path demo = root.resolve("demo");
         new ShapesDemo(Path.of("").toAbsolutePath(), root.resolve("data"), 7, 8)
-                .write(demo, true, RunPlan.timestampNow(), Progress.NONE);
+                .write(demo, true, RunPlan.timestampNow(), dev.glassbox.model.MemoryBudget.defaultBudget(),
+                        Progress.NONE);
         sites = List.of(nasty, demo);
         SELENIUM.setLevel(Level.SEVERE);
         profile = Files.createTempDirectory("glassbox-chromium-");
