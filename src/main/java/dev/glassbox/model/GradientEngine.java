@@ -9,17 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.deeplearning4j.nn.graph.vertex.VertexIndices;
-import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,10 +24,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * gradient at a layer.
  *
  * <p>DL4J's own {@code ComputationGraph.backpropGradient} gives no input gradient and refuses an external gradient
- * at an output layer, so the engine walks the graph itself: a forward pass over the topological order (each vertex
- * in inference mode, with inputs that later layers cannot overwrite), then a backward pass in reverse order that
- * calls each vertex's own backprop and sums gradients where paths merge. Batch normalization is the exception: DL4J's
- * backprop assumes batch statistics, while in inference it is a per-channel affine map.
+ * at an output layer, so the engine walks the graph itself ({@link GraphPasses}): a forward pass over the topological
+ * order, then a backward pass in reverse order that sums gradients where paths merge. Batch normalization is the
+ * exception to DL4J's own backprop: that assumes batch statistics, while in inference it is a per-channel affine map.
+ * This class speaks in layer names and batches: it splits a batch into passes within the memory budget
+ * ({@link Chunks}, {@link PassSizes}) and says which layers each pass records.
  *
  * <p>Not thread-safe: layers hold the inputs of the latest forward pass. Use one engine per thread. Arrays handed
  * to callers are their own; the engine computes in reused memory ({@link EngineWorkspaces}).
@@ -43,24 +36,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class GradientEngine {
 
     private final LoadedModel model;
-    private final ComputationGraph graph;
-    private final GraphVertex[] vertices;
-    private final int[] order;
-    private final int[] position;
-    private final int inputIndex;
-    private final int outputIndex;
-    private final Map<String, Integer> byName = new HashMap<>();
-    /** By vertex index: batch normalization as the engine computes it ({@link BatchNormPass}), else null. */
-    private final BatchNormPass[] norms;
-    /** By vertex index: convolutions run with ND4J's own operations ({@link ConvolutionPass}), else null. */
-    private final ConvolutionPass[] convolutions;
-    private final FoldedNorms folds;
-    /** By vertex index: ReLU activation layers run in one pass each way ({@link ReluPass}), else null. */
-    private final ReluPass[] relus;
+    private final GraphPasses passes;
     private final boolean softmaxHead;
     private final DataType dataType;
-    private final List<LayerInfo> layers;
-    private final LayerInfo[] infoByVertex;
     private final int classes;
     private final MemoryBudget budget;
     private final PassSizes sizes;
@@ -68,36 +46,10 @@ public final class GradientEngine {
     private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType, MemoryBudget budget) {
         this.model = model;
         this.budget = budget;
-        this.graph = copy.graph();
-        // Layer backprop writes weight gradients into views of one flat array; DL4J makes it lazily on fit().
-        graph.initGradientsView();
         this.softmaxHead = copy.softmaxRemoved();
         this.dataType = dataType;
-        this.vertices = graph.getVertices();
-        this.order = graph.topologicalSortOrder();
-        this.position = new int[vertices.length];
-        for (int i = 0; i < order.length; i++) {
-            position[order[i]] = i;
-        }
-        for (GraphVertex v : vertices) {
-            byName.put(v.getVertexName(), v.getVertexIndex());
-        }
-        this.inputIndex = byName.get(graph.getConfiguration().getNetworkInputs().get(0));
-        this.outputIndex = byName.get(graph.getConfiguration().getNetworkOutputs().get(0));
-        SupportedLayers.check(vertices);
-        this.norms = new BatchNormPass[vertices.length];
-        this.convolutions = new ConvolutionPass[vertices.length];
-        for (GraphVertex v : vertices) {
-            norms[v.getVertexIndex()] = BatchNormPass.of(v, dataType).orElse(null);
-            convolutions[v.getVertexIndex()] = ConvolutionPass.of(v).orElse(null);
-        }
-        this.folds = FoldedNorms.of(vertices, convolutions, norms, Set.of(outputIndex));
-        this.relus = new ReluPass[vertices.length];
-        for (GraphVertex v : vertices) {
-            relus[v.getVertexIndex()] = ReluPass.of(v).orElse(null);
-        }
-        this.infoByVertex = new LayerInfo[vertices.length];
-        this.layers = describeLayers();
+        this.passes = new GraphPasses(copy.graph(), model.input(), dataType);
+        List<LayerInfo> layers = passes.layers();
         long[] out = layers.get(layers.size() - 1).outputShape();
         if (out.length != 1) {
             throw new UnsupportedModelException("the model's output has shape " + Arrays.toString(batchShape(out))
@@ -131,24 +83,11 @@ public final class GradientEngine {
     }
 
     /**
-     * The parameters a model learns and {@link #withRandomLayers} redraws: weights, biases and batch normalization's
-     * scale and shift (its running statistics are measurements, not learned, and stay).
-     */
-    private static final java.util.Set<String> LEARNED = java.util.Set.of("W", "b", "gamma", "beta", "pW", "dW");
-
-    /**
      * Layers with learned parameters, from the output down: the order in which a cascading randomization
      * (Adebayo et al. 2018) replaces them.
      */
     public List<String> learnedLayersTopDown() {
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = order.length - 1; i >= 0; i--) {
-            GraphVertex v = vertices[order[i]];
-            if (v.hasLayer() && v.getLayer().paramTable().keySet().stream().anyMatch(LEARNED::contains)) {
-                names.add(v.getVertexName());
-            }
-        }
-        return names;
+        return RandomizedLayers.learnedTopDown(passes.graph());
     }
 
     /**
@@ -156,32 +95,10 @@ public final class GradientEngine {
      * random: normal, with mean 0 and each array's own standard deviation, so the scale matches what training left;
      * an array with no spread (biases at zero, a fixed gamma) keeps its values. The model is not changed.
      */
-    public GradientEngine withRandomLayers(java.util.Collection<String> layerNames, long seed) {
+    public GradientEngine withRandomLayers(Collection<String> layerNames, long seed) {
         // A fresh gradient copy of the user's model: ComputationGraph.clone() needs an updater, which a copy lacks.
         GraphCopy.Result fresh = GraphCopy.of(model.network(), dataType);
-        ComputationGraph copy = fresh.graph();
-        java.util.Random random = new java.util.Random(seed);
-        for (String name : layerNames) {
-            org.deeplearning4j.nn.api.Layer layer = copy.getLayer(name);
-            if (layer == null) {
-                throw new IllegalArgumentException("no layer '" + name + "'");
-            }
-            for (var e : new java.util.TreeMap<>(layer.paramTable()).entrySet()) {
-                if (!LEARNED.contains(e.getKey())) {
-                    continue;
-                }
-                INDArray values = e.getValue();
-                double std = values.stdNumber().doubleValue();
-                if (!(std > 0)) {
-                    continue;
-                }
-                double[] drawn = new double[(int) values.length()];
-                for (int i = 0; i < drawn.length; i++) {
-                    drawn[i] = random.nextGaussian() * std;
-                }
-                values.assign(Nd4j.create(drawn, values.shape(), values.ordering()).castTo(values.dataType()));
-            }
-        }
+        RandomizedLayers.redraw(fresh.graph(), layerNames, seed);
         return new GradientEngine(model, fresh, dataType, budget);
     }
 
@@ -223,31 +140,29 @@ public final class GradientEngine {
 
     /** Every vertex except the input, in topological order, with one example's output shape. */
     public List<LayerInfo> layers() {
-        return layers;
+        return passes.layers();
     }
 
     /** Layers whose output has height and width: the candidates for Grad-CAM and neuron groups. */
     public List<LayerInfo> spatialLayers() {
-        return layers.stream().filter(LayerInfo::spatial).toList();
+        return passes.layers().stream().filter(LayerInfo::spatial).toList();
     }
 
     public LayerInfo layer(String name) {
-        return infoByVertex[indexOf(name)];
+        return passes.info(passes.indexOf(name));
     }
 
     /**
      * The layer whose output {@code layer} takes as its input, or empty where it takes the network's input
      * (Grad-CAM attributes "to the layer's input" there).
      */
-    public java.util.Optional<String> inputOf(String layer) {
-        VertexIndices[] inputs = vertices[indexOf(layer)].getInputVertices();
+    public Optional<String> inputOf(String layer) {
+        int[] inputs = passes.inputsOf(passes.indexOf(layer));
         if (inputs.length != 1) {
             throw GlassboxException.usage("layer '" + layer + "' takes " + inputs.length + " inputs; its input is not"
                     + " one layer");
         }
-        int source = inputs[0].getVertexIndex();
-        return source == inputIndex ? java.util.Optional.empty()
-                : java.util.Optional.of(vertices[source].getVertexName());
+        return inputs[0] < 0 ? Optional.empty() : Optional.of(passes.name(inputs[0]));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -301,27 +216,27 @@ public final class GradientEngine {
 
     /** The true output of {@code layer}, computing only the layers it depends on. */
     public INDArray activations(INDArray input, String layer) {
-        int idx = indexOf(layer);
-        boolean[] needed = ancestorsOf(List.of(idx));
+        int idx = passes.indexOf(layer);
+        boolean[] needed = passes.ancestorsOf(List.of(idx));
         return Chunks.map(input, sizes.forwardRows(), x -> {
             try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-                FoldedNorms.Plan plan = folds.plan(Set.of(idx), BackwardRule.NONE, infoByVertex);
-                return forward(x, Map.of(), needed, plan)[idx].detach();
+                FoldedNorms.Plan plan = passes.plan(Set.of(idx), BackwardRule.NONE);
+                return passes.forward(x, Map.of(), needed, plan)[idx].detach();
             }
         });
     }
 
     /** The true outputs of several layers in one forward pass, by name (the output layer's name gives the logits). */
     public Map<String, INDArray> activations(INDArray input, Collection<String> layers) {
-        Set<Integer> indices = indicesOf(layers);
-        boolean[] needed = ancestorsOf(indices);
+        Set<Integer> indices = passes.indicesOf(layers);
+        boolean[] needed = passes.ancestorsOf(indices);
         return Chunks.named(input, sizes.forwardRows(), x -> {
             try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-                FoldedNorms.Plan plan = folds.plan(indices, BackwardRule.NONE, infoByVertex);
-                INDArray[] outputs = forward(x, Map.of(), needed, plan);
+                FoldedNorms.Plan plan = passes.plan(indices, BackwardRule.NONE);
+                INDArray[] outputs = passes.forward(x, Map.of(), needed, plan);
                 Map<String, INDArray> result = new LinkedHashMap<>();
                 for (int idx : indices) {
-                    result.put(vertices[idx].getVertexName(), outputs[idx].detach());
+                    result.put(passes.name(idx), outputs[idx].detach());
                 }
                 return Collections.unmodifiableMap(result);
             }
@@ -350,10 +265,10 @@ public final class GradientEngine {
             throw new IllegalArgumentException("no objectives");
         }
         Map<Integer, UnaryOperator<INDArray>> byIndex = new LinkedHashMap<>();
-        objectives.forEach((layer, objective) -> byIndex.put(indexOf(layer), objective));
+        objectives.forEach((layer, objective) -> byIndex.put(passes.indexOf(layer), objective));
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            FoldedNorms.Plan plan = folds.plan(byIndex.keySet(), BackwardRule.NONE, infoByVertex);
-            INDArray[] outputs = forward(input, Map.of(), ancestorsOf(byIndex.keySet()), plan);
+            FoldedNorms.Plan plan = passes.plan(byIndex.keySet(), BackwardRule.NONE);
+            INDArray[] outputs = passes.forward(input, Map.of(), passes.ancestorsOf(byIndex.keySet()), plan);
             Map<Integer, INDArray> seeds = new HashMap<>();
             Map<String, INDArray> activations = new LinkedHashMap<>();
             for (var e : byIndex.entrySet()) {
@@ -364,11 +279,11 @@ public final class GradientEngine {
                             + " for an output of shape " + Arrays.toString(out.shape()));
                 }
                 seeds.put(e.getKey(), seed);
-                activations.put(vertices[e.getKey()].getVertexName(), out.detach());
+                activations.put(passes.name(e.getKey()), out.detach());
             }
             Gradients gradients;
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = walkBack(seeds, BackwardRule.NONE, Set.of(), true, plan);
+                gradients = passes.walkBack(seeds, BackwardRule.NONE, Set.of(), true, plan);
             }
             return new MultiObjectiveGradient(Collections.unmodifiableMap(activations), gradients.input());
         }
@@ -404,10 +319,10 @@ public final class GradientEngine {
      */
     public INDArray logitsWithReplaced(INDArray input, Map<String, INDArray> replaced) {
         Map<Integer, INDArray> byIndex = new HashMap<>();
-        replaced.forEach((name, value) -> byIndex.put(indexOf(name), value.castTo(dataType)));
+        replaced.forEach((name, value) -> byIndex.put(passes.indexOf(name), value.castTo(dataType)));
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            FoldedNorms.Plan plan = folds.plan(byIndex.keySet(), BackwardRule.NONE, infoByVertex);
-            return forward(input, byIndex, null, plan)[outputIndex].detach();
+            FoldedNorms.Plan plan = passes.plan(byIndex.keySet(), BackwardRule.NONE);
+            return passes.forward(input, byIndex, null, plan)[passes.outputIndex()].detach();
         }
     }
 
@@ -430,16 +345,16 @@ public final class GradientEngine {
     private Differentiation differentiate(INDArray input, String from, UnaryOperator<INDArray> epsilon,
                                           BackwardRule rule, Collection<String> gradientsAt,
                                           Collection<String> activationsOf, boolean toInput) {
-        int start = from == null ? outputIndex : indexOf(from);
-        Set<Integer> wanted = indicesOf(gradientsAt);
-        Set<Integer> kept = indicesOf(activationsOf);
+        int start = from == null ? passes.outputIndex() : passes.indexOf(from);
+        Set<Integer> wanted = passes.indicesOf(gradientsAt);
+        Set<Integer> kept = passes.indicesOf(activationsOf);
         List<Integer> targets = new ArrayList<>(kept);
         targets.add(start);
         Set<Integer> exposed = new java.util.HashSet<>(targets);
         exposed.addAll(wanted);
-        FoldedNorms.Plan plan = folds.plan(exposed, rule, infoByVertex);
+        FoldedNorms.Plan plan = passes.plan(exposed, rule);
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(input, Map.of(), from == null ? null : ancestorsOf(targets), plan);
+            INDArray[] outputs = passes.forward(input, Map.of(), from == null ? null : passes.ancestorsOf(targets), plan);
             INDArray seed = epsilon.apply(outputs[start]);
             if (!Arrays.equals(seed.shape(), outputs[start].shape())) {
                 throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
@@ -447,236 +362,19 @@ public final class GradientEngine {
             }
             Gradients gradients;
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = walkBack(Map.of(start, seed), rule, wanted, toInput, plan);
+                gradients = passes.walkBack(Map.of(start, seed), rule, wanted, toInput, plan);
             }
             Map<String, INDArray> activations = new LinkedHashMap<>();
             for (int idx : kept) {
-                activations.put(vertices[idx].getVertexName(), outputs[idx].detach());
+                activations.put(passes.name(idx), outputs[idx].detach());
             }
-            INDArray logits = outputs[outputIndex] == null ? null : outputs[outputIndex].detach();
+            INDArray logits = outputs[passes.outputIndex()] == null ? null : outputs[passes.outputIndex()].detach();
             return new Differentiation(logits, Collections.unmodifiableMap(activations), gradients);
         }
     }
 
-    private Set<Integer> indicesOf(Collection<String> layers) {
-        Set<Integer> result = new java.util.LinkedHashSet<>();
-        for (String l : layers) {
-            result.add(indexOf(l));
-        }
-        return result;
-    }
-
-    /** The backward pass from gradients given at one or more vertices, summed where paths merge. */
-    private Gradients walkBack(Map<Integer, INDArray> seeds, BackwardRule rule, Set<Integer> wanted,
-                               boolean toInput, FoldedNorms.Plan plan) {
-        INDArray[] eps = new INDArray[vertices.length];
-        int start = -1;
-        for (var seed : seeds.entrySet()) {
-            eps[seed.getKey()] = seed.getValue().castTo(dataType);
-            start = start < 0 || position[seed.getKey()] > position[start] ? seed.getKey() : start;
-        }
-        Map<String, INDArray> recorded = new LinkedHashMap<>();
-        for (int p = position[start]; p >= 0; p--) {
-            int idx = order[p];
-            INDArray e = eps[idx];
-            if (e == null) {
-                continue;
-            }
-            eps[idx] = null;
-            GraphVertex v = vertices[idx];
-            if (wanted.contains(idx)) {
-                recorded.put(v.getVertexName(), e.detach());
-                if (!toInput && recorded.size() == wanted.size()) {
-                    return new Gradients(null, Collections.unmodifiableMap(recorded));
-                }
-            }
-            if (idx == inputIndex) {
-                return new Gradients(e.detach(), Collections.unmodifiableMap(recorded));
-            }
-            if (v.isInputVertex()) {
-                continue;
-            }
-            INDArray[] toInputs;
-            VertexIndices[] inputs;
-            if (plan.folds(idx)) {
-                // the convolution folded into this normalization: on to the convolution's input
-                toInputs = new INDArray[] {folds.pass(idx).backward(e)};
-                inputs = vertices[folds.convolutionOf(idx)].getInputVertices();
-            } else {
-                toInputs = backwardThrough(v, rule.atOutput(infoByVertex[idx], e));
-                inputs = v.getInputVertices();
-            }
-            for (int j = 0; j < inputs.length; j++) {
-                int src = inputs[j].getVertexIndex();
-                eps[src] = eps[src] == null ? toInputs[j] : eps[src].add(toInputs[j]);
-            }
-        }
-        throw new IllegalStateException("the backward pass did not reach the input");
-    }
-
-    /**
-     * The forward pass, in the open forward workspace; {@code needed == null} computes every vertex, and
-     * {@code plan} says which convolutions run folded into their batch normalization.
-     */
-    private INDArray[] forward(INDArray input, Map<Integer, INDArray> replaced, boolean[] needed,
-                               FoldedNorms.Plan plan) {
-        long[] expected = input().batchShape(input.size(0));
-        if (!Arrays.equals(input.shape(), expected)) {
-            throw new IllegalArgumentException("input of shape " + Arrays.toString(input.shape()) + ", the model takes "
-                    + Arrays.toString(expected));
-        }
-        INDArray x = input.castTo(dataType);
-        if (x.isView() || x.ordering() != 'c') {
-            x = x.dup('c'); // a chunk of a larger batch: its own array, in the workspace
-        }
-        graph.setInputs(x);
-        INDArray[] outputs = new INDArray[vertices.length];
-        LayerWorkspaceMgr workspaces = EngineWorkspaces.forwardArrays();
-        for (int idx : order) {
-            if (needed != null && !needed[idx] || plan.skips(idx)) {
-                continue;
-            }
-            GraphVertex v = vertices[idx];
-            INDArray out;
-            if (v.isInputVertex()) {
-                out = x;
-            } else if (plan.folds(idx)) {
-                int conv = folds.convolutionOf(idx);
-                out = folds.pass(idx).forward(outputs[vertices[conv].getInputVertices()[0].getVertexIndex()]);
-            } else if (convolutions[idx] != null) {
-                out = convolutions[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
-            } else if (relus[idx] != null) {
-                out = relus[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
-            } else if (norms[idx] != null && !BatchNormPass.preprocessed(v)) {
-                out = norms[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
-            } else {
-                VertexIndices[] inputs = v.getInputVertices();
-                for (int j = 0; j < inputs.length; j++) {
-                    v.setInput(j, outputs[inputs[j].getVertexIndex()], workspaces);
-                }
-                // An activation layer applies its function in place in inference mode, overwriting the output of the
-                // layer before it; in training mode it works on a copy, and it has no other train/test difference.
-                boolean copyInput = v instanceof LayerVertex lv
-                        && lv.getLayer() instanceof org.deeplearning4j.nn.layers.ActivationLayer;
-                out = v.doForward(copyInput, workspaces);
-            }
-            INDArray replacement = replaced.get(idx);
-            if (replacement != null) {
-                if (!Arrays.equals(replacement.shape(), out.shape())) {
-                    throw new IllegalArgumentException("replacement for " + v.getVertexName() + " has shape "
-                            + Arrays.toString(replacement.shape()) + ", expected " + Arrays.toString(out.shape()));
-                }
-                out = replacement;
-            }
-            outputs[idx] = out;
-        }
-        return outputs;
-    }
-
-    private INDArray[] backwardThrough(GraphVertex v, INDArray epsilon) {
-        ConvolutionPass convolution = convolutions[v.getVertexIndex()];
-        if (convolution != null) {
-            return new INDArray[] {convolution.backward(epsilon)};
-        }
-        ReluPass relu = relus[v.getVertexIndex()];
-        if (relu != null) {
-            return new INDArray[] {relu.backward(epsilon)};
-        }
-        BatchNormPass norm = norms[v.getVertexIndex()];
-        if (norm != null) {
-            INDArray dx = norm.backward(epsilon);
-            InputPreProcessor pre = ((LayerVertex) v).getLayerPreProcessor();
-            return new INDArray[] {pre == null ? dx
-                    : pre.backprop(dx, (int) epsilon.size(0), EngineWorkspaces.backwardArrays())};
-        }
-        v.setEpsilon(epsilon);
-        return v.doBackward(false, EngineWorkspaces.backwardArrays()).getSecond();
-    }
-
-    private boolean[] ancestorsOf(Collection<Integer> targets) {
-        boolean[] needed = new boolean[vertices.length];
-        List<Integer> stack = new ArrayList<>(targets);
-        while (!stack.isEmpty()) {
-            int idx = stack.remove(stack.size() - 1);
-            if (needed[idx]) {
-                continue;
-            }
-            needed[idx] = true;
-            VertexIndices[] inputs = vertices[idx].getInputVertices();
-            if (inputs != null) {
-                for (VertexIndices in : inputs) {
-                    stack.add(in.getVertexIndex());
-                }
-            }
-        }
-        return needed;
-    }
-
-    private List<LayerInfo> describeLayers() {
-        long[][] shapes = new long[vertices.length][];
-        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = forward(Nd4j.zeros(dataType, input().batchShape(1)), Map.of(), null,
-                    FoldedNorms.Plan.NONE);
-            for (int i = 0; i < outputs.length; i++) {
-                shapes[i] = outputs[i].shape();
-            }
-        }
-        List<LayerInfo> result = new ArrayList<>();
-        // Where a layer says nothing of its layout (activation, add), it keeps the layout of its input.
-        boolean[] channelsLast = new boolean[vertices.length];
-        for (int idx : order) {
-            GraphVertex v = vertices[idx];
-            if (v.isInputVertex()) {
-                channelsLast[idx] = input().layout() == InputLayout.NHWC;
-                continue;
-            }
-            VertexIndices[] ins = v.getInputVertices();
-            channelsLast[idx] = ins != null && ins.length > 0 && channelsLast[ins[0].getVertexIndex()];
-            if (v instanceof LayerVertex lv) {
-                var conf = lv.getLayer().conf().getLayer();
-                CNN2DFormat format = conf instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer c
-                        ? c.getCnn2dDataFormat()
-                        : conf instanceof org.deeplearning4j.nn.conf.layers.SubsamplingLayer s ? s.getCnn2dDataFormat()
-                        : conf instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization b ? b.getCnn2DFormat()
-                        : null;
-                if (format != null) {
-                    channelsLast[idx] = format == CNN2DFormat.NHWC;
-                }
-            }
-            long[] shape = shapes[idx];
-            long[] example = Arrays.copyOfRange(shape, 1, shape.length);
-            IActivation activation = null;
-            String type = v.getClass().getSimpleName();
-            long params = v.numParams();
-            boolean spatial = example.length == 3;
-            if (v instanceof LayerVertex lv) {
-                Layer layer = lv.getLayer();
-                type = layer.conf().getLayer().getClass().getSimpleName();
-                if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) {
-                    activation = base.getActivationFn();
-                } else if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer a) {
-                    activation = a.getActivationFn();
-                }
-            }
-            LayerInfo info = new LayerInfo(v.getVertexName(), type, example, params, activation, spatial,
-                    spatial && channelsLast[idx]);
-            infoByVertex[idx] = info;
-            result.add(info);
-        }
-        return List.copyOf(result);
-    }
-
-    int indexOf(String layer) {
-        Integer idx = byName.get(layer);
-        if (idx == null || idx == inputIndex) {
-            throw GlassboxException.usage("layer '" + layer + "' does not exist; layers are "
-                    + String.join(", ", layers == null ? List.of() : layers.stream().map(LayerInfo::name).toList()));
-        }
-        return idx;
-    }
-
     String outputName() {
-        return vertices[outputIndex].getVertexName();
+        return passes.name(passes.outputIndex());
     }
 
     private static long[] batchShape(long[] example) {
