@@ -3,12 +3,19 @@ package dev.glassbox.architecture;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.glassbox.checks.PlantedViolations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String ROOT = "dev.glassbox";
+    /** Issue 13: a file longer than this does more than one thing; split it by responsibility. */
+    private static final int MAX_LINES = 400;
 
     /** The layering as a rule: each layer may use only the layers it names (its own is always allowed). */
     static ArchRule layers() {
@@ -96,5 +105,33 @@ class ArchitectureTest {
         assertTrue(layers().evaluate(planted).hasViolation(), "a check importing the report must fail the layering");
         assertTrue(renderingStaysInTheSite().evaluate(planted).hasViolation(),
                 "a check drawing with JFreeChart must fail the rendering rule");
+    }
+
+    @Test
+    void noMainSourceFileIsLongerThan400Lines() throws IOException {
+        Path sources = Path.of("src", "main", "java");
+        assertTrue(Files.isDirectory(sources), "run from the repository root: no " + sources.toAbsolutePath());
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(sources)) {
+            tooLong = files.filter(f -> f.toString().endsWith(".java")).sorted()
+                    .map(f -> {
+                        long lines = lineCount(f);
+                        return lines > MAX_LINES ? sources.relativize(f) + " (" + lines + " lines)" : null;
+                    })
+                    .filter(line -> line != null)
+                    .toList();
+        }
+        if (!tooLong.isEmpty()) {
+            fail("source files over " + MAX_LINES + " lines; split them by responsibility:\n  "
+                    + String.join("\n  ", tooLong));
+        }
+    }
+
+    private static long lineCount(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
