@@ -1,0 +1,59 @@
+package dev.glassbox.diagnosis;
+
+import dev.glassbox.checks.Evidence;
+import dev.glassbox.imaging.Pictures;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A problem's before/after pair: one picture as it was and with the cue put in (or taken out), each captioned with
+ * what the model (and the other model, where there is one) answered.
+ */
+final class EvidencePictures {
+
+    private final Pictures pictures;
+    private final List<DatasetSample> samples;
+
+    EvidencePictures(Pictures pictures, List<DatasetSample> samples) {
+        this.pictures = pictures;
+        this.samples = samples;
+    }
+
+    /**
+     * @param folder where the pictures go ("diagnosis/m0/")
+     * @param slug   a file-name stem unique to the problem
+     * @param other  the other model's measures, or null
+     */
+    List<Evidence> of(Finding f, String folder, String slug, Measures mine, Measures other) {
+        Trial trial = f.transplant() != null && f.transplant().example() >= 0 ? f.transplant() : firstRemoval(f);
+        if (trial == null) {
+            return List.of();
+        }
+        DatasetSample s = samples.get(f.dataset());
+        int row = trial.example();
+        int picture = trial.probe().pictures()[row];
+        List<String> classes = s.data.classes();
+        String before = pictures.image(folder + slug + "-before.png", s.pixels(picture), s.data.input());
+        String after = pictures.image(folder + slug + "-after.png", trial.probe().edited().make(row),
+                s.data.input());
+        Trial theirs = other == null ? null : other.trials().get(f.dataset()).get(mine.indexOf(f.dataset(), trial));
+        String edit = trial.probe().transplant() ? "with the " + ProblemWording.thing(trial.cue()) + " of a '"
+                + classes.get(trial.cls()) + "' picture put in" : "after " + ProblemWording.removing(trial.cue());
+        List<Evidence> out = new ArrayList<>();
+        out.add(new Evidence(before, "Before (" + s.data.files().get(picture) + "): " + answers(mine, other,
+                trial.before()[row], theirs == null ? -1 : theirs.before()[row], classes)));
+        out.add(new Evidence(after, "The same picture " + edit + ": " + answers(mine, other, trial.after()[row],
+                theirs == null ? -1 : theirs.after()[row], classes)));
+        return out;
+    }
+
+    private static Trial firstRemoval(Finding f) {
+        return f.removals().stream().filter(t -> t.example() >= 0).findFirst().orElse(null);
+    }
+
+    private static String answers(Measures mine, Measures other, int answer, int theirAnswer,
+                                  List<String> classes) {
+        String s = mine.model() + " answered '" + classes.get(answer) + "'";
+        return other == null ? s + "." : s + "; " + other.model() + " answered '" + classes.get(theirAnswer) + "'.";
+    }
+}

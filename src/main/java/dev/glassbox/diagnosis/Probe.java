@@ -1,0 +1,53 @@
+package dev.glassbox.diagnosis;
+
+import java.util.Objects;
+
+/**
+ * Edited copies of some pictures of one data set, made the same way for every model: a cue removed from pictures of
+ * its class, or a class's cue put into pictures of other classes (with a control edit of the same place).
+ *
+ * @param mode     removal or transplant
+ * @param cue      the cue removed or transplanted
+ * @param cls      the class whose cue it is
+ * @param pictures the data set indices of the pictures edited
+ * @param edited   makes row {@code i}'s edited picture
+ * @param control  makes row {@code i}'s control picture (transplants only; null for removals)
+ * @param where    row {@code i}'s edited place, for neuron groups and evidence
+ */
+record Probe(Mode mode, Cue cue, int cls, int[] pictures, Picture edited, Picture control, Place where) {
+
+    enum Mode { REMOVAL, TRANSPLANT }
+
+    /** One row's picture, made on demand so that only a block of them is ever held. */
+    @FunctionalInterface
+    interface Picture {
+        float[] make(int row);
+    }
+
+    /** One row's edited place. */
+    @FunctionalInterface
+    interface Place {
+        boolean[] of(int row);
+    }
+
+    Probe {
+        Objects.requireNonNull(mode);
+        Objects.requireNonNull(cue);
+        if ((mode == Mode.TRANSPLANT) != (control != null)) {
+            throw new IllegalArgumentException("a transplant, and only a transplant, has a control");
+        }
+    }
+
+    boolean transplant() {
+        return mode == Mode.TRANSPLANT;
+    }
+
+    int size() {
+        return pictures.length;
+    }
+
+    /** Edited rows per picture: the edit, and its control for a transplant. */
+    int rowsPerPicture() {
+        return transplant() ? 2 : 1;
+    }
+}
