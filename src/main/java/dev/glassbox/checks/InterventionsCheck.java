@@ -28,6 +28,15 @@ public final class InterventionsCheck implements Check {
                     integer("images-per-class", 1, 100000, 50, "images of each class edited, a seeded sample"),
                     choices("edits", EDITS, "the edits to make")));
 
+    /**
+     * The seed of the sample of data set {@code dataset}'s pictures that are edited. The diagnosis draws its removal
+     * sample with it too, so that a smaller sample is a subset of this one and the answers on those edits are asked
+     * once ({@link EditAnswers}).
+     */
+    public static long sampleSeed(long seed, int dataset) {
+        return seed + 31L * dataset;
+    }
+
     @Override
     public CheckDefinition definition() {
         return DEFINITION;
@@ -53,7 +62,7 @@ public final class InterventionsCheck implements Check {
                 }
             }
             int[][] sample = Sampling.perClass(data.labels(), data.classes().size(), perClass,
-                    context.seed() + 31L * di);
+                    sampleSeed(context.seed(), di));
             String task = "Edits on " + context.modelName() + " with " + run.name();
             context.progress().update(task, 0, data.classes().size());
             for (int c = 0; c < data.classes().size(); c++) {

@@ -1,5 +1,6 @@
 package dev.glassbox.diagnosis;
 
+import dev.glassbox.evaluation.Normal;
 import java.util.Arrays;
 
 /**
@@ -39,14 +40,25 @@ final class DataProperties {
             if (s.byClass[c].length == 0 || s.byClass[c].length == all.length) {
                 continue;
             }
-            out.put(d, c, new Cue(Cue.Kind.BACKGROUND, null, null), "property-auc", auc(border, labels, c));
-            out.put(d, c, new Cue(Cue.Kind.BRIGHTNESS, null, null), "property-auc", auc(brightness, labels, c));
+            int n = s.byClass[c].length;
+            put(out, d, c, new Cue(Cue.Kind.BACKGROUND, null, null), auc(border, labels, c), n, all.length - n);
+            put(out, d, c, new Cue(Cue.Kind.BRIGHTNESS, null, null), auc(brightness, labels, c), n, all.length - n);
             for (int k = 0; k < corners.length; k++) {
-                out.put(d, c, new Cue(Cue.Kind.CORNER, Selections.CORNERS[k], null), "property-auc",
-                        auc(corners[k], labels, c));
+                put(out, d, c, new Cue(Cue.Kind.CORNER, Selections.CORNERS[k], null), auc(corners[k], labels, c), n,
+                        all.length - n);
             }
         }
         return out;
+    }
+
+    /**
+     * The AUC and its one-sided p-value against chance (the Mann–Whitney normal approximation: the AUC's standard
+     * error under "no difference" is √((n₁ + n₂ + 1) / (12 n₁ n₂))).
+     */
+    private static void put(Signals out, String d, int c, Cue cue, double auc, int n1, int n2) {
+        out.put(d, c, cue, "property-auc", auc);
+        double se = Math.sqrt((n1 + n2 + 1.0) / (12.0 * n1 * n2));
+        out.put(d, c, cue, "property-p", Normal.upperTail((auc - 0.5) / se));
     }
 
     /**

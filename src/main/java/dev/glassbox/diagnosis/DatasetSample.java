@@ -1,6 +1,7 @@
 package dev.glassbox.diagnosis;
 
 import dev.glassbox.checks.Edit;
+import dev.glassbox.checks.InterventionsCheck;
 import dev.glassbox.checks.Sampling;
 import dev.glassbox.data.LabelledImages;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class DatasetSample {
     /** Per class, its typical background colour (per channel median of its pictures' mean), or null with none. */
     final float[][] background;
 
-    DatasetSample(LabelledImages data, DiagnosisSettings settings, long seed) {
+    DatasetSample(LabelledImages data, int dataset, DiagnosisSettings settings, long seed) {
         this.data = data;
         this.classes = data.classes().size();
         this.channels = data.input().channels();
@@ -47,7 +48,9 @@ final class DatasetSample {
         this.width = data.input().width();
         this.patch = Edit.patchSide(height, width);
         this.ring = Math.max(1, Math.round(0.1f * Math.min(height, width)));
-        this.byClass = Sampling.perClass(data.labels(), classes, settings.imagesPerClass(), seed);
+        // the interventions check's sample (a subset when smaller), whose edits the models have answered already
+        this.byClass = Sampling.perClass(data.labels(), classes, settings.imagesPerClass(),
+                InterventionsCheck.sampleSeed(settings.seed(), dataset));
         int perOther = (int) Math.ceil(settings.transplantImages() * (double) classes / Math.max(1, classes - 1));
         this.pool = Sampling.spread(data.labels(), classes, perOther, seed + 1);
         this.transplantImages = settings.transplantImages();

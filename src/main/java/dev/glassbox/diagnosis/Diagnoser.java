@@ -31,7 +31,6 @@ public final class Diagnoser {
         if (!settings.enabled() || contexts.isEmpty()) {
             return Diagnosis.NONE;
         }
-        List<DatasetRun> first = contexts.get(0).datasets();
         int deploy = deployment(contexts);
         List<DatasetSample> samples = new ArrayList<>();
         List<Signals> signals = new ArrayList<>();
@@ -40,32 +39,57 @@ public final class Diagnoser {
             signals.add(new Signals());
             trials.add(new ArrayList<>());
         }
-        for (int d = 0; d < first.size(); d++) {
-            DatasetSample sample = new DatasetSample(first.get(d).data(), settings, settings.seed() + 7919L * d);
+        for (int d = 0; d < contexts.get(0).datasets().size(); d++) {
+            DatasetSample sample = new DatasetSample(contexts.get(0).datasets().get(d).data(), d, settings,
+                    settings.seed() + 7919L * d);
             samples.add(sample);
-            Signals properties = DataProperties.measure(sample);
-            List<Probes.Spot> spots = new ArrayList<>();
-            for (int m = 0; m < contexts.size(); m++) {
-                contexts.get(m).progress().update("Diagnosing " + contexts.get(m).modelName() + " on "
-                        + sample.data.name(), 0, 1);
-                AttributionSignals a = AttributionSignals.measure(sample, contexts.get(m), methods.get(m),
-                        settings.attributionImages());
-                signals.get(m).addAll(properties);
-                signals.get(m).addAll(a.signals);
-                a.spots.stream().filter(s -> !spots.contains(s)).forEach(spots::add);
-            }
-            List<List<Trial>> asked = Trials.run(sample, new Probes(sample).all(spots), contexts, d);
+            List<List<Trial>> asked = measure(sample, d, contexts, methods, signals);
             for (int m = 0; m < contexts.size(); m++) {
                 trials.get(m).add(asked.get(m));
-                contexts.get(m).progress().update("Diagnosing " + contexts.get(m).modelName() + " on "
-                        + sample.data.name(), 1, 1);
             }
         }
         List<Measures> measures = new ArrayList<>();
         for (int m = 0; m < contexts.size(); m++) {
             measures.add(new Measures(contexts.get(m).modelName(), contexts.get(m).datasets(), trials.get(m)));
         }
-        EvidencePictures evidence = new EvidencePictures(pictures, samples);
+        return judge(measures, signals, deploy, new EvidencePictures(pictures, samples), samples);
+    }
+
+    /**
+     * One data set: the signals (data properties, each model's attribution), the removals, then the transplants of
+     * the cues something points at; per model, its trials.
+     */
+    private List<List<Trial>> measure(DatasetSample sample, int d, List<CheckContext> contexts,
+                                      List<MethodSpec> methods, List<Signals> signals) {
+        Signals properties = DataProperties.measure(sample);
+        List<Probes.Spot> spots = new ArrayList<>();
+        for (int m = 0; m < contexts.size(); m++) {
+            contexts.get(m).progress().update("Diagnosing " + contexts.get(m).modelName() + " on "
+                    + sample.data.name(), 0, 1);
+            AttributionSignals a = AttributionSignals.measure(sample, contexts.get(m), methods.get(m),
+                    settings.attributionImages());
+            signals.get(m).addAll(properties);
+            signals.get(m).addAll(a.signals);
+            a.spots.stream().filter(s -> !spots.contains(s)).forEach(spots::add);
+        }
+        Probes probes = new Probes(sample);
+        List<List<Trial>> removed = Trials.run(sample, probes.removals(spots), contexts, d);
+        List<Probe> moves = probes.transplants(spots, new CueCandidates(sample, removed, signals));
+        List<List<Trial>> moved = Trials.run(sample, moves, contexts, d);
+        List<List<Trial>> asked = new ArrayList<>();
+        for (int m = 0; m < contexts.size(); m++) {
+            List<Trial> both = new ArrayList<>(removed.get(m));
+            both.addAll(moved.get(m));
+            asked.add(both);
+            contexts.get(m).progress().update("Diagnosing " + contexts.get(m).modelName() + " on "
+                    + sample.data.name(), 1, 1);
+        }
+        return asked;
+    }
+
+    /** Each model's problems: found, ranked, compared with the other model, illustrated and worded. */
+    private Diagnosis judge(List<Measures> measures, List<Signals> signals, int deploy, EvidencePictures evidence,
+                            List<DatasetSample> samples) {
         List<Problem> problems = new ArrayList<>();
         List<Finding> kept = new ArrayList<>();
         for (int m = 0; m < measures.size(); m++) {

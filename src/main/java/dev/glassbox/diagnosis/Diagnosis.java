@@ -16,9 +16,9 @@ public final class Diagnosis {
     /**
      * The same pictures with a problem's cue and without it: for a cue proved by transplant, other classes' pictures
      * with the cue put in and with the control edit instead; for one proved by removal, the class's pictures as they
-     * are and with the cue removed.
+     * are and with the cue removed. {@code places} holds, per picture, where the cue is ({@code [height * width]}).
      */
-    public record CuePictures(LabelledImages data, float[][] withCue, float[][] withoutCue) {}
+    public record CuePictures(LabelledImages data, float[][] withCue, float[][] withoutCue, boolean[][] places) {}
 
     private final List<Problem> problems;
     private final List<Finding> findings;
@@ -60,10 +60,12 @@ public final class Diagnosis {
         int n = Math.min(limit, probe.size());
         float[][] with = new float[n][];
         float[][] without = new float[n][];
+        boolean[][] places = new boolean[n][];
         for (int row = 0; row < n; row++) {
+            places[row] = probe.where().of(row);
             with[row] = probe.transplant() ? probe.edited().make(row) : s.pixels(probe.pictures()[row]);
             without[row] = probe.transplant() ? probe.control().make(row) : probe.edited().make(row);
         }
-        return Optional.of(new CuePictures(s.data, with, without));
+        return Optional.of(new CuePictures(s.data, with, without, places));
     }
 }

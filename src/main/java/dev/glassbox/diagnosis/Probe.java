@@ -13,8 +13,16 @@ import java.util.Objects;
  * @param edited   makes row {@code i}'s edited picture
  * @param control  makes row {@code i}'s control picture (transplants only; null for removals)
  * @param where    row {@code i}'s edited place, for neuron groups and evidence
+ * @param shared   for a control that does not depend on the class (the same picture for every class's probe),
+ *                 row {@code i}'s key, so that each such control is asked once; null when controls are the probe's own
+ * @param edit     for a removal by an interventions edit, which edit and variant (a model may have answered it
+ *                 already); null otherwise
  */
-record Probe(Mode mode, Cue cue, int cls, int[] pictures, Picture edited, Picture control, Place where) {
+record Probe(Mode mode, Cue cue, int cls, int[] pictures, Picture edited, Picture control, Place where,
+             SharedControl shared, EditVariant edit) {
+
+    /** An interventions edit and its variant. */
+    record EditVariant(dev.glassbox.checks.Edit edit, int variant) {}
 
     enum Mode { REMOVAL, TRANSPLANT }
 
@@ -22,6 +30,12 @@ record Probe(Mode mode, Cue cue, int cls, int[] pictures, Picture edited, Pictur
     @FunctionalInterface
     interface Picture {
         float[] make(int row);
+    }
+
+    /** Which shared control picture row {@code i} uses. */
+    @FunctionalInterface
+    interface SharedControl {
+        long key(int row);
     }
 
     /** One row's edited place. */

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every probe of one data set: each removal edit on each class's sample (the interventions check's edits, each named
- * region filled, each spot covered), and each class's cues put into other classes' pictures (its background colour,
- * each corner, each named region, each spot where its attribution gathers), with their controls.
+ * The probes of one data set: each removal edit on each class's sample (the interventions check's edits, each named
+ * region filled, each spot covered), and each class's cues put into other classes' pictures, with their controls:
+ * its background colour always, and its corners, named regions and spots where something points at them.
  */
 final class Probes {
 
@@ -25,14 +25,30 @@ final class Probes {
         }
     }
 
-    List<Probe> all(List<Spot> spots) {
+    /** Which local cues of a class are worth transplanting. */
+    @FunctionalInterface
+    interface Candidates {
+        boolean test(int cls, Cue cue);
+    }
+
+    /** Every removal edit on every class's sample, and each spot covered. */
+    List<Probe> removals(List<Spot> spots) {
         List<Probe> out = new ArrayList<>();
         for (int c = 0; c < s.classes; c++) {
-            if (s.byClass[c].length == 0) {
-                continue;
+            if (s.byClass[c].length > 0) {
+                out.addAll(removals(c, spots));
             }
-            out.addAll(removals(c, spots));
-            out.addAll(transplants(c, spots));
+        }
+        return out;
+    }
+
+    /** Every class's background colour, and the local cues (corners, regions, spots) that are candidates. */
+    List<Probe> transplants(List<Spot> spots, Candidates candidates) {
+        List<Probe> out = new ArrayList<>();
+        for (int c = 0; c < s.classes; c++) {
+            if (s.byClass[c].length > 0) {
+                out.addAll(transplants(c, spots, candidates));
+            }
         }
         return out;
     }
@@ -48,7 +64,8 @@ final class Probes {
                 int variant = k;
                 Probe.Picture edited = row -> e.apply(s.pixels(pics[row]), s.mask(pics[row]), s.channels, s.height,
                         s.width, variant);
-                out.add(removal(cueOf(e, k), c, pics, edited, row -> placeOf(e, variant, pics[row])));
+                out.add(new Probe(Probe.Mode.REMOVAL, cueOf(e, k), c, pics, edited, null,
+                        row -> placeOf(e, variant, pics[row]), null, new Probe.EditVariant(e, k)));
             }
         }
         if (!s.hasMasks() && s.channels == 3) {
@@ -78,7 +95,7 @@ final class Probes {
         return out;
     }
 
-    private List<Probe> transplants(int c, List<Spot> spots) {
+    private List<Probe> transplants(int c, List<Spot> spots, Candidates candidates) {
         List<Probe> out = new ArrayList<>();
         int[] targets = s.targets(c);
         int[] donors = s.byClass[c];
@@ -86,23 +103,25 @@ final class Probes {
         if (targets.length == 0 || look == null) {
             return out;
         }
-        List<Integer> others = s.otherClasses(c);
-        if (!others.isEmpty()) {
-            out.add(transplant(new Cue(Cue.Kind.BACKGROUND, null, ColourNames.of(look)), c, targets,
-                    row -> Transplants.recolour(s.pixels(targets[row]), s.backgroundOf(targets[row]), look,
-                            s.channels),
-                    row -> Transplants.recolour(s.pixels(targets[row]), s.backgroundOf(targets[row]),
-                            s.background[others.get(row % others.size())], s.channels),
-                    row -> s.backgroundOf(targets[row])));
-        }
+        // the control recolours each picture's background to its own class's typical colour: the same for every
+        // class's probe, so it is asked once per picture
+        out.add(new Probe(Probe.Mode.TRANSPLANT, new Cue(Cue.Kind.BACKGROUND, null, ColourNames.of(look)), c, targets,
+                row -> Transplants.recolour(s.pixels(targets[row]), s.backgroundOf(targets[row]), look, s.channels),
+                row -> Transplants.recolour(s.pixels(targets[row]), s.backgroundOf(targets[row]),
+                        s.background[s.label(targets[row])], s.channels),
+                row -> s.backgroundOf(targets[row]), row -> targets[row], null));
         for (int k = 0; k < Selections.CORNERS.length; k++) {
+            Cue corner = new Cue(Cue.Kind.CORNER, Selections.CORNERS[k], null);
+            if (!candidates.test(c, corner)) {
+                continue;
+            }
             boolean[] square = Selections.corner(s.height, s.width, s.patch, k);
-            out.add(local(new Cue(Cue.Kind.CORNER, Selections.CORNERS[k], ColourNames.of(typical(donors, square))),
-                    c, targets, donors, row -> square));
+            out.add(local(corner.describedAs(ColourNames.of(typical(donors, square))), c, targets, donors,
+                    row -> square));
         }
         for (String r : s.regionNames()) {
             int[] with = s.withRegion(c, r);
-            if (with.length > 0) {
+            if (with.length > 0 && candidates.test(c, new Cue(Cue.Kind.REGION, r, null))) {
                 float[] colour = typical(with, null, r);
                 out.add(local(new Cue(Cue.Kind.REGION, r, ColourNames.of(colour)), c, targets, with,
                         row -> Selections.of(s.region(r, with[row % with.length]))));
@@ -128,16 +147,16 @@ final class Probes {
         return transplant(cue, c, targets,
                 row -> Transplants.copy(s.pixels(targets[row]), s.pixels(donors[row % donors.length]), place.of(row),
                         s.channels),
-                row -> Transplants.recolour(s.pixels(targets[row]), place.of(row), look, s.channels), place);
+                row -> Transplants.recolour(s.pixels(targets[row]), place.of(row), look, s.channels), place, null);
     }
 
     private static Probe removal(Cue cue, int c, int[] pictures, Probe.Picture edited, Probe.Place place) {
-        return new Probe(Probe.Mode.REMOVAL, cue, c, pictures, edited, null, place);
+        return new Probe(Probe.Mode.REMOVAL, cue, c, pictures, edited, null, place, null, null);
     }
 
     private static Probe transplant(Cue cue, int c, int[] targets, Probe.Picture edited, Probe.Picture control,
-                                    Probe.Place place) {
-        return new Probe(Probe.Mode.TRANSPLANT, cue, c, targets, edited, control, place);
+                                    Probe.Place place, Probe.SharedControl shared) {
+        return new Probe(Probe.Mode.TRANSPLANT, cue, c, targets, edited, control, place, shared, null);
     }
 
     /** The picture with the place filled with its border's median colour, as the corner edit covers a corner. */

@@ -1,6 +1,7 @@
 package dev.glassbox.diagnosis;
 
 import dev.glassbox.evaluation.FalseDiscovery;
+import dev.glassbox.evaluation.FisherExact;
 import dev.glassbox.evaluation.McNemar;
 import dev.glassbox.evaluation.ProportionDifference;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ import java.util.Map;
  *   <li>transplant: putting the class's cue into other classes' pictures turns their answers into the class more often
  *       than the control edit of the same place does (exact McNemar, paired on the same pictures);</li>
  *   <li>removal: removing it costs the class's right answers more often than the same removal costs the other
- *       classes' (one-sided two-proportion test).</li>
+ *       classes' (one-sided Fisher exact test: a class may have few pictures).</li>
  * </ul>
- * A removal that only sends the class's answers to a class whose own cue of that kind transplants (recolouring made
+ * A removal that mostly sends the class's answers to a class whose own cue of that kind transplants (recolouring made
  * the other class's background colour) counts for that class, not this one. A specific cue is <em>confirmed</em> as a
  * shortcut where nothing can corroborate it (one model, one data set), or where something does: the class's recall is
  * clearly lower on the deployment-like data set than on another and the cue acts more strongly there; or clearly lower
@@ -92,13 +93,14 @@ final class Rules {
         if (elsewhere.isEmpty() || rate.rate() < FAR_MORE * elsewhere.rate()) {
             return null;
         }
-        return new double[] {ProportionDifference.of(rate.count(), rate.images(), elsewhere.count(),
-                elsewhere.images()).pGreater(), rate.rate() - elsewhere.rate()};
+        return new double[] {FisherExact.greater(rate.count(), rate.images(), elsewhere.count(), elsewhere.images()),
+                rate.rate() - elsewhere.rate()};
     }
 
     /**
      * Whether most of the answers a removal cost went to one other class whose own cue of the same kind was found by
-     * transplant on the same data set: the edit made that class's cue, so it is evidence about that class.
+     * transplant (on any data set: where the class's pictures carry it): the edit made that class's cue, so it is
+     * evidence about that class.
      */
     private static boolean sentElsewhere(Measures mine, Specific removal, List<Specific> found) {
         Trial t = removal.trial();
@@ -107,7 +109,7 @@ final class Rules {
         for (int k = 0; k < to.length; k++) {
             if (k != t.cls() && 2 * to[k] > lost) {
                 for (Specific s : found) {
-                    if (s.dataset() == removal.dataset() && s.trial().cls() == k && s.trial().probe().transplant()
+                    if (s.trial().cls() == k && s.trial().probe().transplant()
                             && s.trial().cue().kind() == t.cue().kind()) {
                         return true;
                     }

@@ -44,6 +44,15 @@ class PairedAndMultipleTestsTest {
     }
 
     @Test
+    void fishersExactTestSumsTheHypergeometricTail() {
+        // 2 of 8 against 0 of 60: only the tables with both events in the first group are as extreme, C(8,2)/C(68,2)
+        assertEquals(28.0 / 2278, FisherExact.greater(2, 8, 0, 60), 1e-12);
+        // the tea-tasting lady: 3 of 4 against 1 of 4, P(X ≥ 3) = (16 + 1) / 70
+        assertEquals(17.0 / 70, FisherExact.greater(3, 4, 1, 4), 1e-12);
+        assertEquals(1, FisherExact.greater(0, 5, 3, 5), 1e-12);
+    }
+
+    @Test
     void benjaminiHochbergKeepsTheLargestRankUnderItsLine() {
         assertArrayEquals(new boolean[] {true, false, false, false},
                 FalseDiscovery.discoveries(new double[] {0.01, 0.04, 0.03, 0.2}, 0.05));
