@@ -37,17 +37,23 @@ public final class BatteryRunner {
         this.generatedAt = generatedAt;
     }
 
+    /** Runs the battery and writes the site into {@code out}, opened by the config's {@code description:}. */
+    public Report write(Path out, Progress progress) {
+        return write(out, progress, report -> config.description());
+    }
+
     /**
-     * Runs the battery and writes the site into {@code out}; the introduction may add opening paragraphs. Whether
+     * Runs the battery and writes the site into {@code out}, opened by the paragraphs {@code description} gives for
+     * the finished report (the demo adds the figures it measured to its config's description). Whether
      * {@code out} may be replaced is checked first, before any work; the pictures are written straight into the
      * staged site, and an interrupted or failed run leaves {@code out} as it was.
      */
-    public Report write(Path out, Progress progress, Function<Report, List<String>> introduction) {
+    public Report write(Path out, Progress progress, Function<Report, List<String>> description) {
         try (StagedOutput output = SiteWriter.output(out)) {
             Path site = output.stage(out.toAbsolutePath().normalize());
             ImageStore pictures = ImageStore.in(site.resolve("img"));
             Report report = run(pictures, progress);
-            report = report.withIntroduction(introduction.apply(report));
+            report = report.withIntroduction(description.apply(report));
             Report written = new SiteWriter().writeInto(report, pictures, site, output.stage(SiteWriter.zipOf(out)),
                     progress);
             output.commit();
@@ -89,6 +95,7 @@ public final class BatteryRunner {
             }
             LabelledImages data = FolderImages.open(d.name(), folder, d.masks(), size,
                     config.preprocessing(size.channels()), progress);
+            data = FolderImages.withRegions(data, folder, d.regions(), progress);
             datasets.add(data.withTraits(ImageTrait.fromShapesManifest(d.images(), data.files())));
         }
         return datasets;

@@ -23,10 +23,14 @@ final class ChecksStage {
         this.plan = plan;
     }
 
-    List<CheckResult> run(ModelUnderTest model, int index, List<DatasetRun> runs, Pictures pictures, StageClock clock,
-                          Progress progress) {
-        CheckContext context = new CheckContext(model, index, runs, plan.methods(), pictures, plan.batchSize(),
-                plan.seed(), progress);
+    /** What the checks (and then the diagnosis) work with for one model. */
+    CheckContext context(ModelUnderTest model, int index, List<DatasetRun> runs, Pictures pictures,
+                         Progress progress) {
+        return new CheckContext(model, index, runs, plan.methods(), pictures, plan.batchSize(), plan.seed(),
+                progress);
+    }
+
+    List<CheckResult> run(CheckContext context, StageClock clock) {
         List<CheckResult> results = new ArrayList<>();
         for (Map.Entry<String, CheckSettings> e : plan.checks().entrySet()) {
             Check check = Checks.check(e.getKey()).orElseThrow();

@@ -31,7 +31,7 @@ public final class SanityCheck implements Check {
                     + " the first data set.",
             List.of(number("max-similarity", -1, 1, 0.5,
                             "the largest acceptable rank correlation once the top half of the layers are random"),
-                    integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes")));
+                    integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes"))).aboutMethods();
 
     @Override
     public CheckDefinition definition() {

@@ -15,16 +15,46 @@ import java.util.List;
  * @param topChannels the channels with the largest weights in the direction, largest first
  * @param examples   the data set images on which the group is most active, strongest first
  * @param classes    every class with its reliance on the group, most reliant first
+ * @param direction  the group's direction in the layer's channel space (non-negative; empty when not kept)
+ * @param flags      why the group deserves a look, where something measured says so (it follows a diagnosed cue,
+ *                   or a class leans on it far more than on any group of the other model); usually none
  */
 public record NeuronGroup(int index, String picture, double objective, double datasetMax, String caption,
                           List<String> notes, double offObject, List<Integer> topChannels,
-                          List<GroupExample> examples, List<ClassReliance> classes) {
+                          List<GroupExample> examples, List<ClassReliance> classes, double[] direction,
+                          List<GroupFlag> flags) {
+
+    /** A group without a kept direction or flags. */
+    public NeuronGroup(int index, String picture, double objective, double datasetMax, String caption,
+                       List<String> notes, double offObject, List<Integer> topChannels, List<GroupExample> examples,
+                       List<ClassReliance> classes) {
+        this(index, picture, objective, datasetMax, caption, notes, offObject, topChannels, examples, classes,
+                new double[0], List.of());
+    }
 
     public NeuronGroup {
         notes = List.copyOf(notes);
         topChannels = List.copyOf(topChannels);
         examples = List.copyOf(examples);
         classes = List.copyOf(classes);
+        direction = direction.clone();
+        flags = List.copyOf(flags);
+    }
+
+    @Override
+    public double[] direction() {
+        return direction.clone();
+    }
+
+    /** The same group with these flags. */
+    public NeuronGroup withFlags(List<GroupFlag> found) {
+        return new NeuronGroup(index, picture, objective, datasetMax, caption, notes, offObject, topChannels,
+                examples, classes, direction, found);
+    }
+
+    /** Whether anything measured flags the group. */
+    public boolean flagged() {
+        return !flags.isEmpty();
     }
 
     /** The objective reached relative to the data set's maximum (1 = as high as the strongest real image). */
