@@ -137,7 +137,7 @@ public record Report(String title, Instant generatedAt, String verdict, String v
      * is; then how the report's verdict follows.
      */
     public static String verdictNote(List<String> models, List<CheckResult> results, List<String> verdicts) {
-        if (results.isEmpty()) {
+        if (results.isEmpty() && verdicts.stream().allMatch(NOT_RUN::equals)) {
             return verdictNote(models, results);
         }
         List<String> parts = new java.util.ArrayList<>();
