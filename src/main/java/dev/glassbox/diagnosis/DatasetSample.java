@@ -125,15 +125,32 @@ final class DatasetSample {
         return out;
     }
 
-    /** Classes other than {@code c} that have sampled pictures, in class order. */
-    List<Integer> otherClasses(int c) {
+    /**
+     * Whose typical background colour a picture's background control takes when class {@code c}'s is transplanted
+     * into it: the first of the two classes after the picture's own (in class order, among classes with pictures)
+     * that is not {@code c}; the picture's own class when there is no third class. The same picture gets at most two
+     * control colours, whatever {@code c}, so each is asked once.
+     */
+    int controlClass(int picture, int c) {
+        int[] two = thirdClasses(label(picture));
+        return two.length == 0 ? label(picture) : two[0] != c ? two[0] : two.length > 1 ? two[1] : label(picture);
+    }
+
+    /** Which of the picture's two control colours {@link #controlClass} takes for class {@code c}: 0 or 1. */
+    int controlChoice(int picture, int c) {
+        int[] two = thirdClasses(label(picture));
+        return two.length > 0 && two[0] == c ? 1 : 0;
+    }
+
+    private int[] thirdClasses(int own) {
         List<Integer> out = new ArrayList<>();
-        for (int k = 0; k < classes; k++) {
-            if (k != c && byClass[k].length > 0) {
-                out.add(k);
+        for (int k = 1; k < classes && out.size() < 2; k++) {
+            int d = (own + k) % classes;
+            if (background[d] != null) {
+                out.add(d);
             }
         }
-        return out;
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private float[] typicalBackground(int[] members) {

@@ -44,15 +44,17 @@ final class Harms {
     }
 
     /**
-     * A shortcut's cost: the recall gap times the class's pictures where a gap is clear; else the share of right
-     * answers its removal costs times them; else the share of other pictures it pulls times another class's
-     * average pictures.
+     * A shortcut's cost: where a recall gap could be measured (a second data set or model), the gap times the class's
+     * pictures, whether or not it is clear (a cue that pulls but costs no recall costs little); otherwise, with
+     * nothing to compare, the share of right answers its removal costs times them, else the share of other pictures
+     * it pulls times another class's average pictures (what it would cost if they carried the cue).
      */
     Harm shortcut(Measures mine, int c, RecallGap gap, Effect effect) {
         String on = mine.dataset(deploy);
         long support = mine.support(deploy, c);
-        if (gap != null && gap.clear()) {
-            return new Harm(gap.gap() * support, gap.low() * support, gap.high() * support, on, "recall-gap");
+        if (gap != null) {
+            return new Harm(Math.max(0, gap.gap()) * support, Math.max(0, gap.low()) * support,
+                    Math.max(0, gap.high()) * support, on, "recall-gap");
         }
         if (!effect.removed().isEmpty() && effect.removed().count() > 0) {
             Rate r = effect.removed();

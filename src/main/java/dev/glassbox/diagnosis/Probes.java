@@ -103,13 +103,14 @@ final class Probes {
         if (targets.length == 0 || look == null) {
             return out;
         }
-        // the control recolours each picture's background to its own class's typical colour: the same for every
-        // class's probe, so it is asked once per picture
+        // the control recolours the background to a third class's colour: both edits take the picture's own
+        // background away, so a class that loses its cue (and falls to this one) does not count as this one's pull
         out.add(new Probe(Probe.Mode.TRANSPLANT, new Cue(Cue.Kind.BACKGROUND, null, ColourNames.of(look)), c, targets,
                 row -> Transplants.recolour(s.pixels(targets[row]), s.backgroundOf(targets[row]), look, s.channels),
                 row -> Transplants.recolour(s.pixels(targets[row]), s.backgroundOf(targets[row]),
-                        s.background[s.label(targets[row])], s.channels),
-                row -> s.backgroundOf(targets[row]), row -> targets[row], null));
+                        s.background[s.controlClass(targets[row], c)], s.channels),
+                row -> s.backgroundOf(targets[row]), row -> 2L * targets[row] + s.controlChoice(targets[row], c),
+                null));
         for (int k = 0; k < Selections.CORNERS.length; k++) {
             Cue corner = new Cue(Cue.Kind.CORNER, Selections.CORNERS[k], null);
             if (!candidates.test(c, corner)) {

@@ -28,7 +28,9 @@ final class ProblemWording {
             b.append("Putting the ").append(thing(p.cue())).append(" of ").append(name).append(" pictures into ")
                     .append(count(e.transplanted())).append(" other pictures made ").append(p.model())
                     .append(" answer ").append(name).append(" for ").append(share(e.transplanted()))
-                    .append(", against ").append(pct(e.control().rate())).append(" for the same place left plain");
+                    .append(", against ").append(pct(e.control().rate())).append(p.cue().kind() == Cue.Kind.BACKGROUND
+                            ? " with another class's background colour"
+                            : " with that place in the class's background colour");
             other(b, p, p.comparison() == null ? null : p.comparison().effect().transplanted());
         } else {
             b.append(capital(removing(p.cue()))).append(" cost ").append(p.model()).append(' ')
