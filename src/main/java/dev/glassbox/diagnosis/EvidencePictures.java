@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A problem's before/after pair: one picture as it was and with the cue put in (or taken out), each captioned with
- * what the model (and the other model, where there is one) answered.
+ * what the model (and the other model, where there is one) answered; for a weak class, one picture it missed.
  */
 final class EvidencePictures {
 
@@ -25,6 +25,9 @@ final class EvidencePictures {
      * @param other  the other model's measures, or null
      */
     List<Evidence> of(Finding f, String folder, String slug, Measures mine, Measures other) {
+        if (f.problem().kind() == Problem.Kind.WEAK_CLASS) {
+            return miss(f, folder, slug, mine, other);
+        }
         Trial trial = f.transplant() != null && f.transplant().example() >= 0 ? f.transplant() : firstRemoval(f);
         if (trial == null) {
             return List.of();
@@ -45,6 +48,25 @@ final class EvidencePictures {
         out.add(new Evidence(after, "The same picture " + edit + ": " + answers(mine, other, trial.after()[row],
                 theirs == null ? -1 : theirs.after()[row], classes)));
         return out;
+    }
+
+    /** A weak class's evidence: one of its sampled pictures the model missed, with both models' answers. */
+    private List<Evidence> miss(Finding f, String folder, String slug, Measures mine, Measures other) {
+        DatasetSample s = samples.get(f.dataset());
+        List<String> classes = s.data.classes();
+        int c = classes.indexOf(f.problem().className());
+        var mineRun = mine.runs().get(f.dataset()).predictions();
+        for (int picture : s.byClass[c]) {
+            if (mineRun.predicted(picture) != c) {
+                String path = pictures.image(folder + slug + "-missed.png", s.pixels(picture), s.data.input());
+                String theirs = other == null ? "." : "; " + other.model() + " answered '"
+                        + classes.get(other.runs().get(f.dataset()).predictions().predicted(picture)) + "'.";
+                return List.of(new Evidence(path, "A '" + classes.get(c) + "' picture it missed ("
+                        + s.data.files().get(picture) + "): " + mine.model() + " answered '"
+                        + classes.get(mineRun.predicted(picture)) + "'" + theirs));
+            }
+        }
+        return List.of();
     }
 
     private static Trial firstRemoval(Finding f) {
