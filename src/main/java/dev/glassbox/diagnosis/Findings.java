@@ -77,9 +77,11 @@ final class Findings {
         RecallGap gap = datasetGap != null && (datasetGap.clear() || modelGap == null || !modelGap.clear())
                 ? datasetGap : modelGap;
         List<Cue> others = confirmed.subList(1, confirmed.size()).stream().map(s -> s.trial().cue()).toList();
+        Map<String, Double> found = new java.util.LinkedHashMap<>(signals.of(mine.dataset(d), c, cue));
+        destinations(mine, removal == null ? List.of() : List.of(removal), found);
         Problem p = new Problem(mine.model(), className(mine, c), 0, Problem.Kind.SHORTCUT, cue, className(mine, c),
-                mine.dataset(d), effect, gap, harms.shortcut(mine, c, gap, effect),
-                signals.of(mine.dataset(d), c, cue), others, null, "", "", List.of());
+                mine.dataset(d), effect, gap, harms.shortcut(mine, c, gap, effect), found, others, null, "", "",
+                List.of());
         return new Finding(p, d, removal == null ? List.of() : List.of(removal), transplant);
     }
 
@@ -155,10 +157,29 @@ final class Findings {
                 toward = className(mine, k);
             }
         }
+        Map<String, Double> found = new java.util.LinkedHashMap<>();
+        destinations(mine, trials, found);
         Problem p = new Problem(mine.model(), null, 0, Problem.Kind.FRAGILITY, cue, toward, mine.dataset(d),
-                new Effect(pooled, Rate.NONE, Rate.NONE, Rate.NONE), null, harms.edit(mine, pooled), Map.of(),
+                new Effect(pooled, Rate.NONE, Rate.NONE, Rate.NONE), null, harms.edit(mine, pooled), found,
                 List.of(), null, "", "", List.of());
         return new Finding(p, d, trials, null);
+    }
+
+    /** Where the right answers the removals cost went: "removed-to CLASS" → how many, for each class that got some. */
+    private static void destinations(Measures mine, List<Trial> removals, Map<String, Double> into) {
+        int classes = mine.runs().get(0).data().classes().size();
+        int[] to = new int[classes];
+        for (Trial t : removals) {
+            int[] dest = t.destinations(classes);
+            for (int k = 0; k < classes; k++) {
+                to[k] += dest[k];
+            }
+        }
+        for (int k = 0; k < classes; k++) {
+            if (to[k] > 0) {
+                into.put("removed-to " + className(mine, k), (double) to[k]);
+            }
+        }
     }
 
     private static List<Cue> removalCues(Measures mine, int d, Cue.Kind kind) {

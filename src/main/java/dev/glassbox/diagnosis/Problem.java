@@ -20,8 +20,10 @@ import java.util.Objects;
  * @param effect     removal and transplant shares with what they are measured against
  * @param recallGap  the class's recall gap between data sets or models, or null
  * @param harm       expected wrong answers on the deployment-like data set
- * @param signals    what pointed at the cue before it was tested, by name ("attribution-share",
- *                   "attribution-area", "attribution-lift", "property-auc"), in display order
+ * @param signals    what pointed at the cue before it was tested, by name ("attribution-share" beside
+ *                   "attribution-baseline" or "attribution-area", "property-auc" and its "property-p"), and where the
+ *                   right answers its removal cost went ("removed-to CLASS": how many); for a weak class its
+ *                   "recall", "recall-low", "recall-high" and "support"
  * @param otherCues  further cues of the same class that were also confirmed (one problem per class keeps the list
  *                   short)
  * @param comparison the same measures on the other model, or null with one model
