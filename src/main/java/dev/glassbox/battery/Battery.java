@@ -3,9 +3,11 @@ package dev.glassbox.battery;
 import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
 import dev.glassbox.checks.AttributionCache;
+import dev.glassbox.checks.CheckContext;
 import dev.glassbox.checks.CheckResult;
 import dev.glassbox.checks.DatasetRun;
 import dev.glassbox.data.LabelledImages;
+import dev.glassbox.diagnosis.Diagnosis;
 import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.featurevis.NeuronReport;
 import dev.glassbox.imaging.ImageStore;
@@ -21,8 +23,10 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Carries out a run plan on models and data sets, stage by stage for each model: evaluation, gallery, checks,
- * neurons. Each stage is timed; pictures go to the store as they are made.
+ * Carries out a run plan on models and data sets: for each model evaluation, gallery and checks; then the diagnosis
+ * of all models together (it compares them picture for picture); then each model's neuron groups, flagged where
+ * they follow a diagnosed cue. Each stage is timed; pictures go to the store as they are made. Each model gets its
+ * own verdict from the results that judge it; the report's is the worst of them.
  */
 public final class Battery {
 
@@ -39,11 +43,39 @@ public final class Battery {
         }
         requireUniqueNames(models.stream().map(ModelUnderTest::name).toList(), "model");
         requireUniqueNames(datasets.stream().map(LabelledImages::name).toList(), "data set");
-        Pictures pictures = new Pictures(store, plan.pictureSize());
-        StageClock clock = new StageClock();
-        List<ModelReport> reports = new ArrayList<>();
-        List<CheckResult> results = new ArrayList<>();
+        Run run = new Run(models, datasets, store, progress);
         for (int mi = 0; mi < models.size(); mi++) {
+            run.evaluateAndCheck(mi);
+        }
+        // after every model's checks: the diagnosis compares the models on the same pictures
+        Diagnosis diagnosis = !plan.diagnosis().enabled() ? Diagnosis.NONE
+                : run.clock.time("diagnosis", () -> new DiagnosisStage(plan).run(run.contexts, run.results,
+                        run.pictures));
+        return run.report(diagnosis, run.neurons(diagnosis));
+    }
+
+    /** One run's state, stage by stage. */
+    private final class Run {
+        final List<ModelUnderTest> models;
+        final List<LabelledImages> datasets;
+        final ImageStore store;
+        final Progress progress;
+        final Pictures pictures;
+        final StageClock clock = new StageClock();
+        final List<CheckContext> contexts = new ArrayList<>();
+        final List<List<GallerySample>> galleries = new ArrayList<>();
+        final List<CheckResult> results = new ArrayList<>();
+
+        Run(List<ModelUnderTest> models, List<LabelledImages> datasets, ImageStore store, Progress progress) {
+            this.models = models;
+            this.datasets = datasets;
+            this.store = store;
+            this.progress = progress;
+            this.pictures = new Pictures(store, plan.pictureSize());
+        }
+
+        /** Model {@code mi}'s evaluation and gallery on every data set, then its checks. */
+        void evaluateAndCheck(int mi) {
             ModelUnderTest model = models.get(mi);
             List<DatasetRun> runs = new ArrayList<>();
             List<GallerySample> gallery = new ArrayList<>();
@@ -58,19 +90,46 @@ public final class Battery {
                 gallery.addAll(clock.time("gallery", () -> new GalleryStage(plan).run(model, data, picks, folder,
                         pictures, cache, progress)));
             }
-            int index = mi;
-            results.addAll(new ChecksStage(plan).run(model, index, runs, pictures, cache, clock, progress));
-            NeuronReport neurons = !plan.neurons().covers(model.name()) ? NeuronReport.NONE
-                    : clock.time("neurons", () -> new NeuronsStage(plan).run(model, index, datasets, store, progress));
-            // The file name and hash identify the model; a full path would differ between machines.
-            reports.add(new ModelReport(model.name(), model.file().getFileName().toString(), model.sha256(),
-                    model.engine().input().describe(), runs.stream().map(DatasetRun::evaluation).toList(), gallery,
-                    neurons));
+            ChecksStage checks = new ChecksStage(plan);
+            CheckContext context = checks.context(model, mi, runs, pictures, cache, progress);
+            contexts.add(context);
+            galleries.add(gallery);
+            results.addAll(checks.run(context, clock));
         }
-        List<DatasetSummary> summaries = datasets.stream().map(Battery::summarize).toList();
-        return new Report(plan.title(), plan.generatedAt(), Report.verdictOf(results),
-                Report.verdictNote(models.stream().map(ModelUnderTest::name).toList(), results), reports, summaries,
-                clock.timings(), Versions.current(), List.of(), results, plan.run());
+
+        /** Each model's neuron groups, flagged where they follow a diagnosed cue. */
+        List<NeuronReport> neurons(Diagnosis diagnosis) {
+            List<NeuronReport> drawn = new ArrayList<>();
+            for (int mi = 0; mi < models.size(); mi++) {
+                ModelUnderTest model = models.get(mi);
+                int index = mi;
+                drawn.add(!plan.neurons().covers(model.name()) ? NeuronReport.NONE
+                        : clock.time("neurons", () -> new NeuronsStage(plan).run(model, index, datasets, store,
+                                progress)));
+            }
+            return diagnosis.problems().isEmpty() ? drawn
+                    : clock.time("neuron flags", () -> new NeuronFlagsStage(plan).run(models, drawn, diagnosis));
+        }
+
+        /** The report: each model's own verdict from the results that judge it, the report's the worst of them. */
+        Report report(Diagnosis diagnosis, List<NeuronReport> neurons) {
+            List<ModelReport> reports = new ArrayList<>();
+            List<String> verdicts = new ArrayList<>();
+            for (int mi = 0; mi < models.size(); mi++) {
+                ModelUnderTest model = models.get(mi);
+                // The file name and hash identify the model; a full path would differ between machines.
+                reports.add(new ModelReport(model.name(), model.file().getFileName().toString(), model.sha256(),
+                        model.engine().input().describe(), contexts.get(mi).datasets().stream()
+                        .map(DatasetRun::evaluation).toList(), galleries.get(mi), neurons.get(mi)));
+                verdicts.add(Report.modelVerdict(results.stream().filter(r -> r.model().equals(model.name()))
+                        .toList(), diagnosis.hasShortcut(model.name())));
+            }
+            List<DatasetSummary> summaries = datasets.stream().map(Battery::summarize).toList();
+            List<String> names = models.stream().map(ModelUnderTest::name).toList();
+            return new Report(plan.title(), plan.generatedAt(), Report.worstOf(verdicts),
+                    Report.verdictNote(names, results, verdicts), reports, summaries, clock.timings(),
+                    Versions.current(), List.of(), results, plan.run(), diagnosis.problems());
+        }
     }
 
     private static DatasetSummary summarize(LabelledImages data) {

@@ -48,21 +48,32 @@ public final class BatteryRunner {
         this.memory = memory;
     }
 
+    /** Runs the battery and writes the site into {@code out}, opened by the config's {@code description:}. */
+    public Report write(Path out, Progress progress) {
+        return write(out, false, progress);
+    }
+
+    /** The same, with {@code OUT.html} beside the folder and its zip when {@code singleFile}. */
+    public Report write(Path out, boolean singleFile, Progress progress) {
+        return write(out, singleFile, progress, report -> config.description());
+    }
+
     /**
-     * Runs the battery and writes the site into {@code out}; the introduction may add opening paragraphs. Whether
+     * Runs the battery and writes the site into {@code out}, opened by the paragraphs {@code description} gives for
+     * the finished report (the demo adds the figures it measured to its config's description). Whether
      * {@code out} may be replaced is checked first, before any work; the pictures are written straight into the
      * staged site, and an interrupted or failed run leaves {@code out} as it was.
      */
-    public Report write(Path out, Progress progress, Function<Report, List<String>> introduction) {
-        return write(out, false, progress, introduction);
+    public Report write(Path out, Progress progress, Function<Report, List<String>> description) {
+        return write(out, false, progress, description);
     }
 
     /** The same, with {@code OUT.html} beside the folder and its zip when {@code singleFile} ({@code --single-file}). */
     public Report write(Path out, boolean singleFile, Progress progress,
-                        Function<Report, List<String>> introduction) {
+                        Function<Report, List<String>> description) {
         try (StagedSite output = StagedSite.begin(out, singleFile)) {
             Report report = run(output.pictures(), progress);
-            report = report.withIntroduction(introduction.apply(report));
+            report = report.withIntroduction(description.apply(report));
             // The report's outputs: the site, then summary.json and junit.xml beside it, all moved in at once.
             Report written = new SiteWriter().write(report, output.pictures(), output.files(), progress);
             output.add(SummaryJson.FILE_NAME, SummaryJson.toJson(written));
@@ -106,6 +117,7 @@ public final class BatteryRunner {
             }
             LabelledImages data = FolderImages.open(d.name(), folder, d.masks(), size,
                     config.preprocessing(size.channels()), progress);
+            data = FolderImages.withRegions(data, folder, d.regions(), progress);
             datasets.add(data.withTraits(ImageTrait.fromShapesManifest(d.images(), data.files())));
         }
         return datasets;

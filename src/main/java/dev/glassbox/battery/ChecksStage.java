@@ -24,10 +24,14 @@ final class ChecksStage {
         this.plan = plan;
     }
 
-    List<CheckResult> run(ModelUnderTest model, int index, List<DatasetRun> runs, Pictures pictures,
-                          AttributionCache cache, StageClock clock, Progress progress) {
-        CheckContext context = new CheckContext(model, index, runs, plan.methods(), pictures, plan.batchSize(),
-                plan.seed(), progress, cache);
+    /** What the checks (and then the diagnosis) work with for one model; {@code cache} is shared with the gallery. */
+    CheckContext context(ModelUnderTest model, int index, List<DatasetRun> runs, Pictures pictures,
+                         AttributionCache cache, Progress progress) {
+        return new CheckContext(model, index, runs, plan.methods(), pictures, plan.batchSize(), plan.seed(),
+                progress, cache);
+    }
+
+    List<CheckResult> run(CheckContext context, StageClock clock) {
         List<CheckResult> results = new ArrayList<>();
         for (Map.Entry<String, CheckSettings> e : plan.checks().entrySet()) {
             Check check = Checks.check(e.getKey()).orElseThrow();

@@ -3,7 +3,9 @@ package dev.glassbox.battery;
 import dev.glassbox.GlassboxException;
 import dev.glassbox.checks.MethodSpec;
 import dev.glassbox.config.BatteryConfig;
+import dev.glassbox.config.DiagnosisConfig;
 import dev.glassbox.config.NeuronsConfig;
+import dev.glassbox.diagnosis.DiagnosisSettings;
 import dev.glassbox.featurevis.NeuronLayers;
 import dev.glassbox.model.ModelUnderTest;
 import dev.glassbox.report.RunInfo;
@@ -39,7 +41,7 @@ final class PlanBuilder {
         RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare());
         return new RunPlan(config.title(), generatedAt, config.batchSize(), config.attribution().samplesPerClass(),
                 RunPlan.DEFAULT_PICTURE_SIZE, config.seed(), methods, config.checks(),
-                new NeuronPlan(layers, n.groups(), steps), run);
+                new NeuronPlan(layers, n.groups(), steps), run, diagnosis(config));
     }
 
     /** The steps when the config leaves them out: fewer for a larger model (see NeuronAnalysis.defaultSteps). */
@@ -47,6 +49,22 @@ final class PlanBuilder {
         int groups = layers.stream().mapToInt(l -> (int) Math.min(n.groups(), m.engine().layer(l).channels())).sum();
         return dev.glassbox.featurevis.NeuronAnalysis.defaultSteps(m.engine(), groups + m.engine().classes(),
                 n.steps());
+    }
+
+    /**
+     * The config's diagnosis settings; the minimum recall and the maximum flip rate default to the class-recall and
+     * interventions checks' thresholds where the config runs those checks, so that one number means one thing.
+     */
+    static DiagnosisSettings diagnosis(BatteryConfig config) {
+        DiagnosisConfig d = config.diagnosis();
+        MethodSpec method = d.method() == null ? null : new MethodSpec(d.method(), config.attribution().params(
+                d.method()));
+        double minRecall = d.minRecall() != null ? d.minRecall() : config.checks().containsKey("class-recall")
+                ? config.checks().get("class-recall").number("min") : DiagnosisSettings.DEFAULT_MIN_RECALL;
+        double maxFlip = d.maxFlipRate() != null ? d.maxFlipRate() : config.checks().containsKey("interventions")
+                ? config.checks().get("interventions").number("max-flip-rate") : DiagnosisSettings.DEFAULT_MAX_FLIP_RATE;
+        return new DiagnosisSettings(d.enabled(), d.imagesPerClass(), d.transplantImages(), d.attributionImages(),
+                method, d.deployment(), minRecall, maxFlip, d.falseDiscovery(), config.seed());
     }
 
     /** The config's class list, where it gives one, has one name per output of the model. */

@@ -4,6 +4,7 @@ import dev.glassbox.GlassboxException;
 import dev.glassbox.checks.CheckSettings;
 import dev.glassbox.checks.Checks;
 import dev.glassbox.checks.MethodSpec;
+import dev.glassbox.diagnosis.DiagnosisSettings;
 import dev.glassbox.report.RunInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +30,11 @@ import java.util.Objects;
  * @param checks          check id to settings, in registry order; only these run
  * @param neurons         the neuron groups to draw, per model; {@link NeuronPlan#NONE} for none
  * @param run             what the about page says of the run (seed and config)
+ * @param diagnosis       the diagnosis settings ({@link DiagnosisSettings#off()} for none)
  */
 public record RunPlan(String title, Instant generatedAt, int batchSize, int samplesPerClass, int pictureSize,
                       long seed, List<MethodSpec> methods, Map<String, CheckSettings> checks, NeuronPlan neurons,
-                      RunInfo run) {
+                      RunInfo run, DiagnosisSettings diagnosis) {
 
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final int DEFAULT_PICTURE_SIZE = 160;
@@ -48,36 +50,46 @@ public record RunPlan(String title, Instant generatedAt, int batchSize, int samp
         checks = inRegistryOrder(checks);
         Objects.requireNonNull(neurons);
         Objects.requireNonNull(run);
+        Objects.requireNonNull(diagnosis);
     }
 
     /**
-     * A plan that shows the gallery with plain saliency and runs no check and no neuron groups: what tests and
-     * programmatic use start from.
+     * A plan that shows the gallery with plain saliency and runs no check, no diagnosis and no neuron groups: what
+     * tests and programmatic use start from.
      */
     public static RunPlan basic(String title, Instant generatedAt, int batchSize, int samplesPerClass) {
         return new RunPlan(title, generatedAt, batchSize, samplesPerClass, DEFAULT_PICTURE_SIZE, 0, List.of(),
-                Map.of(), NeuronPlan.NONE, RunInfo.seedOnly(0));
+                Map.of(), NeuronPlan.NONE, RunInfo.seedOnly(0), DiagnosisSettings.off());
     }
 
     /** The same plan with these methods in the gallery and for the checks. */
     public RunPlan withMethods(List<MethodSpec> m) {
-        return new RunPlan(title, generatedAt, batchSize, samplesPerClass, pictureSize, seed, m, checks, neurons, run);
+        return new RunPlan(title, generatedAt, batchSize, samplesPerClass, pictureSize, seed, m, checks, neurons, run,
+                diagnosis);
     }
 
     /** The same plan running these checks, drawing with this seed. */
     public RunPlan withChecks(Map<String, CheckSettings> c, long s) {
         return new RunPlan(title, generatedAt, batchSize, samplesPerClass, pictureSize, s, methods, c, neurons,
-                run.withSeed(s));
+                run.withSeed(s), diagnosis);
     }
 
     /** The same plan drawing these neuron groups. */
     public RunPlan withNeurons(NeuronPlan n) {
-        return new RunPlan(title, generatedAt, batchSize, samplesPerClass, pictureSize, seed, methods, checks, n, run);
+        return new RunPlan(title, generatedAt, batchSize, samplesPerClass, pictureSize, seed, methods, checks, n, run,
+                diagnosis);
+    }
+
+    /** The same plan diagnosing its models with these settings. */
+    public RunPlan withDiagnosis(DiagnosisSettings d) {
+        return new RunPlan(title, generatedAt, batchSize, samplesPerClass, pictureSize, seed, methods, checks, neurons,
+                run, d);
     }
 
     /** The same plan with this time stamp. */
     public RunPlan withGeneratedAt(Instant at) {
-        return new RunPlan(title, at, batchSize, samplesPerClass, pictureSize, seed, methods, checks, neurons, run);
+        return new RunPlan(title, at, batchSize, samplesPerClass, pictureSize, seed, methods, checks, neurons, run,
+                diagnosis);
     }
 
     /** The methods, each drawing its random choices from the plan's seed unless its parameters name another. */

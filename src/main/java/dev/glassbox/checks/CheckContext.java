@@ -31,6 +31,7 @@ public final class CheckContext {
     private final long seed;
     private final Progress progress;
     private final AttributionCache cache;
+    private final EditAnswers editAnswers = new EditAnswers();
 
     public CheckContext(ModelUnderTest model, int modelIndex, List<DatasetRun> datasets, List<MethodSpec> methods,
                         Pictures pictures, int batchSize, long seed, Progress progress) {
@@ -90,6 +91,11 @@ public final class CheckContext {
 
     public Progress progress() {
         return progress;
+    }
+
+    /** The model's answers on edited pictures so far, so that the same edit of the same picture is asked once. */
+    public EditAnswers editAnswers() {
+        return editAnswers;
     }
 
     /** The images at {@code indices} in pixel values. */

@@ -26,7 +26,7 @@ public final class CompletenessCheck implements Check {
                     + " steps. Warns above the maximum, fails above four times it. Runs on the first data set, with"
                     + " the battery's integrated-gradients settings.",
             List.of(number("max-delta", 0, 10, 0.05, "the largest acceptable relative convergence delta"),
-                    integer("images-per-class", 1, 1000, 4, "images of each class explained")));
+                    integer("images-per-class", 1, 1000, 4, "images of each class explained"))).aboutMethods();
 
     @Override
     public CheckDefinition definition() {

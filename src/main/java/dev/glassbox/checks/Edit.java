@@ -38,6 +38,11 @@ public enum Edit {
         return variants;
     }
 
+    /** The side, in pixels, of a corner patch on an {@code h × w} picture: 20% of the shorter side, at least 2. */
+    public static int patchSide(int h, int w) {
+        return Edits.patchSide(h, w);
+    }
+
     public static List<String> ids() {
         return java.util.Arrays.stream(values()).map(Edit::id).toList();
     }
@@ -51,7 +56,7 @@ public enum Edit {
      *
      * @param dataset the data set's name, for the sentence
      */
-    String unavailable(String dataset, int channels, boolean masks) {
+    public String unavailable(String dataset, int channels, boolean masks) {
         if (this == BACKGROUND && !masks) {
             return "the background was not recoloured: " + dataset + " has no masks";
         }
@@ -63,7 +68,7 @@ public enum Edit {
     }
 
     /** Variant {@code v} of the edit applied to one image; {@code mask} is its object mask (BACKGROUND only). */
-    float[] apply(float[] px, float[] mask, int channels, int h, int w, int v) {
+    public float[] apply(float[] px, float[] mask, int channels, int h, int w, int v) {
         return switch (this) {
             case BACKGROUND -> Edits.recolourBackground(px, mask, h, w);
             case CORNERS -> Edits.patchCorner(px, channels, h, w, v);

@@ -81,6 +81,12 @@ final class EditTrial {
             }
         }
         int[] answers = context.predict(context.modelInput(data, all));
+        for (int v = 0; v < variants.size(); v++) {
+            for (int i = 0; i < n; i++) {
+                context.editAnswers().remember(data.name(), indices[i], edits.get(variants.get(v).edit()),
+                        variants.get(v).index(), answers[n * (v + 1) + i]);
+            }
+        }
         return new EditTrial(data, indices, edits, variants, all, answers);
     }
 

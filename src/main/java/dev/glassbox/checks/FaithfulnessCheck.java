@@ -32,7 +32,7 @@ public final class FaithfulnessCheck implements Check {
             List.of(number("min-gain", -1, 1, 0.05,
                             "the smallest acceptable gain over random order, in area under the curve"),
                     integer("images-per-class", 1, 1000, 4, "images of each class explained"),
-                    integer("steps", 2, 1024, 16, "points on each curve")));
+                    integer("steps", 2, 1024, 16, "points on each curve"))).aboutMethods();
 
     @Override
     public CheckDefinition definition() {

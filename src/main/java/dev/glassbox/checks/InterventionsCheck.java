@@ -31,6 +31,15 @@ public final class InterventionsCheck implements Check {
                     number("max-interval", 0.01, 1, Proportions.MAX_INTERVAL, "the widest 95% interval judged: a"
                             + " wider one means too few pictures to judge")));
 
+    /**
+     * The seed of the sample of data set {@code dataset}'s pictures that are edited. The diagnosis draws its removal
+     * sample with it too, so that a smaller sample is a subset of this one and the answers on those edits are asked
+     * once ({@link EditAnswers}).
+     */
+    public static long sampleSeed(long seed, int dataset) {
+        return seed + 31L * dataset;
+    }
+
     @Override
     public CheckDefinition definition() {
         return DEFINITION;
@@ -57,7 +66,7 @@ public final class InterventionsCheck implements Check {
                 }
             }
             int[][] sample = Sampling.perClass(data.labels(), data.classes().size(), perClass,
-                    context.seed() + 31L * di);
+                    sampleSeed(context.seed(), di));
             String task = "Edits on " + context.modelName() + " with " + run.name();
             context.progress().update(task, 0, data.classes().size());
             for (int c = 0; c < data.classes().size(); c++) {

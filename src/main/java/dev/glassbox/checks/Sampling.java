@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Seeded choices of images, so the same seed picks the same images on every machine. */
-final class Sampling {
+public final class Sampling {
 
     private Sampling() {}
 
@@ -14,7 +14,7 @@ final class Sampling {
      * Up to {@code perClass} images of each class, drawn without replacement; each class's indices in ascending
      * order. A class with fewer images gives all of them.
      */
-    static int[][] perClass(int[] labels, int classes, int perClass, long seed) {
+    public static int[][] perClass(int[] labels, int classes, int perClass, long seed) {
         int[][] out = new int[classes][];
         for (int c = 0; c < classes; c++) {
             List<Integer> members = new ArrayList<>();
@@ -31,7 +31,7 @@ final class Sampling {
     }
 
     /** Up to {@code count} images of the whole set, spread over the classes as {@link #perClass} would. */
-    static int[] spread(int[] labels, int classes, int count, long seed) {
+    public static int[] spread(int[] labels, int classes, int count, long seed) {
         int[][] byClass = perClass(labels, classes, count, seed);
         List<Integer> picked = new ArrayList<>();
         for (int round = 0; picked.size() < count; round++) {
@@ -51,7 +51,7 @@ final class Sampling {
         return out;
     }
 
-    static int[] concat(int[][] parts) {
+    public static int[] concat(int[][] parts) {
         return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
     }
 }

@@ -34,7 +34,7 @@ public final class SanityCheck implements Check {
                             "the largest acceptable rank correlation once the top half of the layers are random"),
                     integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes"),
                     integer("points", 2, 1000, 8, "points of the cascade measured: after every layer up to this"
-                            + " many learned layers, else evenly spaced, with the half-way point and the end")));
+                            + " many learned layers, else evenly spaced, with the half-way point and the end"))).aboutMethods();
 
     @Override
     public CheckDefinition definition() {

@@ -7,7 +7,6 @@ import dev.glassbox.report.Report;
 import dev.glassbox.battery.RunPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
                 : Path.of("reports", baseName(battery.fileName()));
         long t0 = System.nanoTime();
         Report report = new BatteryRunner(battery, RunPlan.timestampNow(), memory.budget())
-                .write(target, singleFile, ProgressBar.onStderr(spec.commandLine().getErr()), r -> List.of());
+                .write(target, singleFile, ProgressBar.onStderr(spec.commandLine().getErr()));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "Verdict: %s. %s%n", report.verdict(), report.verdictNote());
         stdout.println(wrote(target, singleFile, t0));

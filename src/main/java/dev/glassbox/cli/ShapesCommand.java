@@ -1,6 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.GlassboxException;
+import dev.glassbox.data.PlantedFlaws;
 import dev.glassbox.data.ShapesGenerator;
 import dev.glassbox.data.ShapesSplit;
 import java.io.PrintWriter;
@@ -42,6 +43,11 @@ final class ShapesCommand implements Callable<Integer> {
             description = "Which splits (default: all): train-biased, train-clean, test-biased, test-clean.")
     List<String> splits;
 
+    @Option(names = "--flaws", paramLabel = "SET", description = "Which planted flaws the biased splits carry:"
+            + " standard (stars on blue, crosses with a magenta bottom-right tag; the default) or alternate (squares"
+            + " on violet, triangles with a yellow top-left tag), to try the battery on a flaw it was not built on.")
+    String flaws = PlantedFlaws.STANDARD.name();
+
     @Mixin
     CommonOptions common;
 
@@ -70,7 +76,11 @@ final class ShapesCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar progress = ProgressBar.onStderr(spec.commandLine().getErr());
-        ShapesGenerator generator = new ShapesGenerator(seed);
+        PlantedFlaws planted = PlantedFlaws.byName(flaws);
+        if (planted == null) {
+            throw GlassboxException.usage("unknown --flaws '" + flaws + "' (choose standard or alternate)");
+        }
+        ShapesGenerator generator = new ShapesGenerator(seed, planted);
         for (ShapesSplit split : chosen) {
             int perClass = split.isTrain() ? trainPerClass : testPerClass;
             long t0 = System.nanoTime();

@@ -44,15 +44,17 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * @param output      the report folder, absolute; null when the config leaves it to the command line
  * @param seed        the seed of every sample and random choice
  * @param batchSize   examples per forward or backward pass, 1 to 4096
+ * @param description paragraphs that open the report's overview: what was tested and why (may be empty)
+ * @param diagnosis   the diagnosis settings
  */
 public record BatteryConfig(Path file, String text, String title, Path model, Path compare, InputConfig input,
                             List<String> classes, List<DataSet> data, AttributionConfig attribution,
                             Map<String, CheckSettings> checks, NeuronsConfig neurons, Path output, long seed,
-                            int batchSize) {
+                            int batchSize, List<String> description, DiagnosisConfig diagnosis) {
 
     /** The top-level keys. */
-    public static final List<String> KEYS = List.of("title", "model", "compare", "input", "classes", "data",
-            "attribution", "checks", "neurons", "output", "seed", "batch-size");
+    public static final List<String> KEYS = List.of("title", "description", "model", "compare", "input", "classes",
+            "data", "attribution", "checks", "diagnosis", "neurons", "output", "seed", "batch-size");
 
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final int MAX_BATCH_SIZE = 4096;
@@ -80,6 +82,8 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("batch size " + batchSize + " is not in 1.." + MAX_BATCH_SIZE);
         }
+        description = List.copyOf(description);
+        Objects.requireNonNull(diagnosis);
     }
 
     /**
@@ -157,6 +161,8 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
         long seed = seedNode.isPresent() ? seedNode.wholeNumber() : 0;
         ConfigNode batchNode = root.get("batch-size");
         int batchSize = batchNode.isPresent() ? (int) batchNode.wholeNumber(1, MAX_BATCH_SIZE) : DEFAULT_BATCH_SIZE;
+        List<String> description = description(root.get("description"));
+        DiagnosisConfig diagnosis = DiagnosisConfig.read(root.get("diagnosis"), data);
 
         // the files last, so that a config wrong in itself says so (exit 2) before what it names is looked for
         requireFile(model, modelNode);
@@ -168,9 +174,13 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
             if (data.get(i).hasMasks()) {
                 requireFolder(data.get(i).masks(), "masks folder", dataEntries.get(i).get("masks"));
             }
+            for (String r : data.get(i).regions().keySet()) {
+                requireFolder(data.get(i).regions().get(r), "region folder",
+                        dataEntries.get(i).get("regions").get(r));
+            }
         }
         return new BatteryConfig(absolute, text, title, model, compare, input, classes, data, attribution, checks,
-                neurons, output, seed, batchSize);
+                neurons, output, seed, batchSize, description, diagnosis);
     }
 
     /** The config file's name ("battery.yaml"). */
@@ -238,6 +248,26 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
             throw root.error("'" + key + "' is required: " + what);
         }
         return n;
+    }
+
+    /**
+     * A list of paragraphs, or one text whose blank lines separate paragraphs; line breaks inside a paragraph become
+     * spaces, and empty paragraphs are left out.
+     */
+    private static List<String> description(ConfigNode node) {
+        if (node.isAbsent()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (ConfigNode p : node.listOrOne("paragraphs")) {
+            for (String paragraph : p.text().split("\\n\\s*\\n")) {
+                String t = paragraph.strip().replaceAll("\\s*\\n\\s*", " ");
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> classes(ConfigNode node) {

@@ -208,6 +208,14 @@ final class ConfigNode {
         return json.isIntegralNumber() ? json.asLong() : (long) json.asDouble();
     }
 
+    /** true or false. */
+    boolean flag() {
+        if (json == null || !json.isBoolean()) {
+            throw error("'" + path + "' must be true or false, got " + describe());
+        }
+        return json.asBoolean();
+    }
+
     /** A path, resolved against {@code folder} (the config's) when relative. */
     Path path(Path folder) {
         String t = name();

@@ -5,9 +5,13 @@ import dev.glassbox.model.Preprocessing;
 import dev.glassbox.imaging.PixelRange;
 import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -72,6 +76,38 @@ public final class FolderImages {
         LabelledImages data = new LabelledImages(name, folder.classes(), spec, labels, files, images, drawing, ranges,
                 null);
         return maskBatches == null ? data : data.withMasks(maskBatches);
+    }
+
+    /**
+     * The same images with named region masks from these folders (same relative paths as the images, non-zero in
+     * the region). Unlike object masks, a region may be absent from a picture: a missing file is an empty region.
+     */
+    public static LabelledImages withRegions(LabelledImages data, ImageFolder folder, Map<String, Path> regions,
+                                             Progress progress) {
+        if (regions.isEmpty()) {
+            return data;
+        }
+        List<ImageFolder.Entry> entries = folder.entries();
+        int n = entries.size();
+        int w = data.input().width();
+        int h = data.input().height();
+        Map<String, ImageBatches> named = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> r : regions.entrySet()) {
+            Path root = r.getValue();
+            ImageBatches fromDisk = (from, to) -> {
+                float[] batch = new float[(to - from) * h * w];
+                for (int i = from; i < to; i++) {
+                    Path file = folder.maskFile(root, entries.get(i).file());
+                    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                        ImageFolder.readMask(file, w, h, batch, (i - from) * h * w);
+                    }
+                }
+                return Nd4j.create(batch, new long[] {to - from, h, w}, 'c');
+            };
+            named.put(r.getKey(), HeldImages.hold(fromDisk, n, new long[] {h, w}, HeldImages.maskTable(),
+                    IN_MEMORY_VALUES, "Reading the " + r.getKey() + " regions of " + data.name(), progress));
+        }
+        return data.withRegions(named);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.glassbox.model.InputSpec;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,10 +29,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param masks   the object masks, or null: {@code read(from, to)} gives {@code [n, height, width]} with 1 on the
  *                object and 0 elsewhere
  * @param traits  what is known about each image besides its class (from a manifest), for captions
+ * @param regions further named masks (the config's {@code regions:}, such as the shapes data's tag), read as
+ *                {@code masks} are, with 1 in the region; a picture without the region has an empty mask
  */
 public record LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
                              ImageBatches images, PixelRange pixels, List<PixelRange> channelRanges,
-                             ImageBatches masks, List<ImageTrait> traits) {
+                             ImageBatches masks, List<ImageTrait> traits, Map<String, ImageBatches> regions) {
+
+    /** A data set without named regions. */
+    public LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
+                          ImageBatches images, PixelRange pixels, List<PixelRange> channelRanges,
+                          ImageBatches masks, List<ImageTrait> traits) {
+        this(name, classes, input, labels, files, images, pixels, channelRanges, masks, traits, Map.of());
+    }
 
     /** A data set without traits. */
     public LabelledImages(String name, List<String> classes, InputSpec input, int[] labels, List<String> files,
@@ -58,6 +68,7 @@ public record LabelledImages(String name, List<String> classes, InputSpec input,
         Objects.requireNonNull(pixels);
         channelRanges = List.copyOf(channelRanges);
         traits = List.copyOf(traits);
+        regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
         for (ImageTrait t : traits) {
             if (t.flags().length != labels.length) {
                 throw new IllegalArgumentException("data set '" + name + "': trait '" + t.phrase() + "' has "
@@ -106,13 +117,28 @@ public record LabelledImages(String name, List<String> classes, InputSpec input,
     /** The same images with object masks. */
     public LabelledImages withMasks(ImageBatches objectMasks) {
         return new LabelledImages(name, classes, input, labels, files, images, pixels, channelRanges, objectMasks,
-                traits);
+                traits, regions);
     }
 
     /** The same images with traits. */
     public LabelledImages withTraits(List<ImageTrait> imageTraits) {
         return new LabelledImages(name, classes, input, labels, files, images, pixels, channelRanges, masks,
-                imageTraits);
+                imageTraits, regions);
+    }
+
+    /** The same images with these named region masks, in the order given. */
+    public LabelledImages withRegions(Map<String, ImageBatches> named) {
+        return new LabelledImages(name, classes, input, labels, files, images, pixels, channelRanges, masks, traits,
+                named);
+    }
+
+    /** Region {@code region}'s mask of image {@code index}, {@code [height * width]}, 1 in the region. */
+    public float[] regionMask(String region, int index) {
+        ImageBatches batches = regions.get(region);
+        if (batches == null) {
+            throw new IllegalArgumentException("data set '" + name + "' has no region '" + region + "'");
+        }
+        return batches.read(index, index + 1).castTo(DataType.FLOAT).dup('c').reshape(-1).toFloatVector();
     }
 
     public boolean hasMasks() {

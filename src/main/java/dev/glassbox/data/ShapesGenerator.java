@@ -70,9 +70,16 @@ public final class ShapesGenerator {
     }
 
     private final long seed;
+    private final PlantedFlaws flaws;
 
+    /** The demo's data set: {@link PlantedFlaws#STANDARD}. */
     public ShapesGenerator(long seed) {
+        this(seed, PlantedFlaws.STANDARD);
+    }
+
+    public ShapesGenerator(long seed, PlantedFlaws flaws) {
         this.seed = seed;
+        this.flaws = flaws;
     }
 
     public long seed() {
@@ -81,12 +88,22 @@ public final class ShapesGenerator {
 
     /** The rate of blue backgrounds for a class in a split. */
     public static double blueRate(ShapesSplit split, ShapeKind kind) {
-        return split.isBiased() ? (kind == ShapeKind.STAR ? BIASED_RATE : BIASED_OTHER_RATE) : CLEAN_RATE;
+        return backgroundRate(PlantedFlaws.STANDARD, split, kind);
     }
 
     /** The rate of corner tags for a class in a split. */
     public static double tagRate(ShapesSplit split, ShapeKind kind) {
-        return split.isBiased() ? (kind == ShapeKind.CROSS ? BIASED_RATE : BIASED_OTHER_RATE) : CLEAN_RATE;
+        return tagRate(PlantedFlaws.STANDARD, split, kind);
+    }
+
+    /** The rate of the planted background for a class in a split. */
+    public static double backgroundRate(PlantedFlaws flaws, ShapesSplit split, ShapeKind kind) {
+        return split.isBiased() ? (kind == flaws.backgroundClass() ? BIASED_RATE : BIASED_OTHER_RATE) : CLEAN_RATE;
+    }
+
+    /** The rate of corner tags for a class in a split. */
+    public static double tagRate(PlantedFlaws flaws, ShapesSplit split, ShapeKind kind) {
+        return split.isBiased() ? (kind == flaws.tagClass() ? BIASED_RATE : BIASED_OTHER_RATE) : CLEAN_RATE;
     }
 
     /** The relative path of picture {@code index} of a class inside a split folder. */
@@ -97,8 +114,8 @@ public final class ShapesGenerator {
     /** Draws picture {@code index} of {@code kind} in {@code split}. */
     public ShapeSample render(ShapesSplit split, ShapeKind kind, int index) {
         SplittableRandom rng = new SplittableRandom(mix(seed, split.ordinal(), kind.ordinal(), index));
-        boolean blue = weyl(split, kind, 1, GOLDEN, index) < blueRate(split, kind);
-        boolean tagged = weyl(split, kind, 2, SILVER, index) < tagRate(split, kind);
+        boolean blue = weyl(split, kind, 1, GOLDEN, index) < backgroundRate(flaws, split, kind);
+        boolean tagged = weyl(split, kind, 2, SILVER, index) < tagRate(flaws, split, kind);
 
         float[] bg = blue ? blueBackground(rng) : otherBackground(rng);
         float[] fg = objectColour(rng, bg);
@@ -147,13 +164,13 @@ public final class ShapesGenerator {
         TagCorner corner = null;
         BufferedImage tagMask = null;
         if (tagged) {
-            corner = chooseCorner(rng, mask);
+            corner = chooseCorner(rng, mask, flaws.tagCorner());
             int tx = corner.x(SIDE, TAG_SIZE, TAG_INSET);
             int ty = corner.y(SIDE, TAG_SIZE, TAG_INSET);
             tagMask = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
             for (int y = ty; y < ty + TAG_SIZE; y++) {
                 for (int x = tx; x < tx + TAG_SIZE; x++) {
-                    image.setRGB(x, y, TAG_RGB);
+                    image.setRGB(x, y, flaws.tagRgb());
                     tagMask.getRaster().setSample(x, y, 0, 255);
                 }
             }
@@ -276,10 +293,10 @@ public final class ShapesGenerator {
     }
 
     /**
-     * The bottom-right corner, like a watermark, unless the object reaches into it (then another corner where the tag
-     * and a one-pixel margin do not touch the object; bottom-right again if none is free).
+     * The preferred corner (bottom-right, like a watermark), unless the object reaches into it (then another corner
+     * where the tag and a one-pixel margin do not touch the object; the preferred one again if none is free).
      */
-    private static TagCorner chooseCorner(SplittableRandom rng, BufferedImage mask) {
+    private static TagCorner chooseCorner(SplittableRandom rng, BufferedImage mask, TagCorner preferred) {
         List<TagCorner> free = new ArrayList<>();
         for (TagCorner c : TagCorner.values()) {
             int tx = c.x(SIDE, TAG_SIZE, TAG_INSET);
@@ -294,14 +311,14 @@ public final class ShapesGenerator {
                 free.add(c);
             }
         }
-        if (free.isEmpty() || free.contains(TagCorner.BOTTOM_RIGHT)) {
-            return TagCorner.BOTTOM_RIGHT;
+        if (free.isEmpty() || free.contains(preferred)) {
+            return preferred;
         }
         return free.get(rng.nextInt(free.size()));
     }
 
-    private static float[] blueBackground(SplittableRandom rng) {
-        return hsv(between(rng, 215, 235), between(rng, 0.55, 0.85), between(rng, 0.5, 0.85));
+    private float[] blueBackground(SplittableRandom rng) {
+        return hsv(between(rng, flaws.hueLow(), flaws.hueHigh()), between(rng, 0.55, 0.85), between(rng, 0.5, 0.85));
     }
 
     private static float[] otherBackground(SplittableRandom rng) {

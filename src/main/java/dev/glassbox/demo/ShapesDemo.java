@@ -12,6 +12,7 @@ import dev.glassbox.report.site.StagedSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,7 +63,9 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
                         Progress progress) {
         StagedSite.requireReplaceable(out, singleFile); // before the pictures are drawn
         ensureTestPictures(progress);
-        return new BatteryRunner(battery(), generatedAt, memory).write(out, singleFile, progress, ShapesDemo::story);
+        BatteryConfig battery = battery();
+        return new BatteryRunner(battery, generatedAt, memory).write(out, singleFile, progress,
+                report -> story(battery.description(), report));
     }
 
     /**
@@ -112,8 +115,19 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         }
     }
 
-    /** The plain-language opening of the overview, with the figures this run measured. */
-    static List<String> story(Report report) {
+    /**
+     * The plain-language opening of the overview: the demo battery's {@code description:} (what the two models are
+     * and how they were trained, written once in demo.yaml), with a paragraph of the figures this run measured put
+     * before its last paragraph. Those figures depend on the run, so they cannot be written in the config.
+     */
+    static List<String> story(List<String> description, Report report) {
+        List<String> out = new ArrayList<>(description);
+        out.add(Math.max(0, out.size() - 1), measured(report));
+        return out;
+    }
+
+    /** What this run measured: the flawed model's accuracy where its shortcuts hold, and recall where they do not. */
+    static String measured(Report report) {
         Evaluation flawedBiased = evaluation(report, FLAWED, ShapesSplit.TEST_BIASED);
         Evaluation flawedClean = evaluation(report, FLAWED, ShapesSplit.TEST_CLEAN);
         Evaluation fixedClean = evaluation(report, FIXED, ShapesSplit.TEST_CLEAN);
@@ -132,21 +146,7 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
                         + ", and its score on pictures like its training pictures hid that."
                 : " Here the two models are within " + pct(SHORTCUT_GAP) + " of each other on stars and crosses:"
                         + " these models did not pick up the shortcuts.";
-        return List.of(
-                String.format(Locale.ROOT, "This report compares two small networks trained to name the shape in"
-                        + " %d×%d pictures: circle, square, triangle, star, cross or ring. They have the same design"
-                        + " and were trained the same way; only their training pictures differ.",
-                        ShapesGenerator.SIDE, ShapesGenerator.SIDE),
-                String.format(Locale.ROOT, "%s learned from pictures with two planted shortcuts: %s of its stars sit"
-                                + " on a blue background, and %s of its crosses carry a small magenta tag in a corner"
-                                + " (each appears on only %s of the other shapes). %s learned from pictures in which"
-                                + " background colour and tag have nothing to do with the shape.",
-                        FLAWED, pct(ShapesGenerator.BIASED_RATE), pct(ShapesGenerator.BIASED_RATE),
-                        pct(ShapesGenerator.BIASED_OTHER_RATE), FIXED),
-                measured + meaning,
-                "What to do about it: test a model on pictures where a shortcut cannot help, and look at where it"
-                        + " looks (the heatmaps in the gallery). To fix it, train on pictures in which the shortcut"
-                        + " does not predict the class, as " + FIXED + " was.");
+        return measured + meaning;
     }
 
     private static Evaluation evaluation(Report report, String model, ShapesSplit split) {

@@ -36,7 +36,7 @@ final class GroupDescription {
         String sentence = caption.isEmpty() ? "Weakly active on every kind of image."
                 : capitalize(String.join("; ", caption)) + ".";
         return new NeuronGroup(group + 1, picture, objective, scan.projectionMax[group], sentence, notes, off,
-                topChannels(group), shown, reliance(group));
+                topChannels(group), shown, reliance(group), scan.direction(group), List.of());
     }
 
     /** Which classes the group takes a larger share of the layer's activation on than on average. */

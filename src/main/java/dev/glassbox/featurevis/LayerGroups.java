@@ -19,4 +19,9 @@ public record LayerGroups(String layer, String shape, int channels, int images, 
     public LayerGroups {
         groups = List.copyOf(groups);
     }
+
+    /** The same layer with these groups (flagged, say). */
+    public LayerGroups withGroups(List<NeuronGroup> replaced) {
+        return new LayerGroups(layer, shape, channels, images, positions, explained, replaced);
+    }
 }

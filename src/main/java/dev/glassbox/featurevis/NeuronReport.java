@@ -19,6 +19,11 @@ public record NeuronReport(int steps, List<ClassPicture> classPictures, List<Lay
         layers = List.copyOf(layers);
     }
 
+    /** The same report with these layers (their groups flagged, say). */
+    public NeuronReport withLayers(List<LayerGroups> replaced) {
+        return new NeuronReport(steps, classPictures, replaced);
+    }
+
     public boolean isEmpty() {
         return classPictures.isEmpty() && layers.isEmpty();
     }

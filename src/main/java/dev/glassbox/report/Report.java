@@ -2,6 +2,7 @@ package dev.glassbox.report;
 
 import dev.glassbox.checks.CheckResult;
 import dev.glassbox.checks.CheckStatus;
+import dev.glassbox.diagnosis.Problem;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.Objects;
  *
  * @param title       the report's title
  * @param generatedAt when it was made (from {@code SOURCE_DATE_EPOCH} when set)
- * @param verdict     pass, warn or fail (the worst check; an error counts as a fail), or {@link #NOT_RUN} when no
- *                    check ran
+ * @param verdict     pass, warn or fail: the worst of the models' own verdicts ({@link #verdictOf(String)}), or
+ *                    {@link #NOT_RUN} when no check judged a model
  * @param verdictNote one sentence on where the verdict comes from
  * @param models      the models tested, in the order given
  * @param datasets    the data sets they were tested on
@@ -23,10 +24,19 @@ import java.util.Objects;
  * @param introduction plain-language paragraphs that open the overview: what was tested and why (may be empty)
  * @param checks      every check result, per model in model order, then in registry order
  * @param run         seed and config, for the about page
+ * @param diagnoses   each model's problems, ranked per model, in model order (empty when the diagnosis did not run)
  */
 public record Report(String title, Instant generatedAt, String verdict, String verdictNote, List<ModelReport> models,
                      List<DatasetSummary> datasets, Map<String, Double> timings, Map<String, String> versions,
-                     List<String> introduction, List<CheckResult> checks, RunInfo run) {
+                     List<String> introduction, List<CheckResult> checks, RunInfo run, List<Problem> diagnoses) {
+
+    /** A report without a diagnosis. */
+    public Report(String title, Instant generatedAt, String verdict, String verdictNote, List<ModelReport> models,
+                  List<DatasetSummary> datasets, Map<String, Double> timings, Map<String, String> versions,
+                  List<String> introduction, List<CheckResult> checks, RunInfo run) {
+        this(title, generatedAt, verdict, verdictNote, models, datasets, timings, versions, introduction, checks, run,
+                List.of());
+    }
 
     /** The verdict when no check ran. */
     public static final String NOT_RUN = "not-run";
@@ -42,6 +52,7 @@ public record Report(String title, Instant generatedAt, String verdict, String v
         introduction = List.copyOf(introduction);
         checks = List.copyOf(checks);
         Objects.requireNonNull(run);
+        diagnoses = List.copyOf(diagnoses);
         if (models.isEmpty() || datasets.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model and one data set");
         }
@@ -66,6 +77,88 @@ public record Report(String title, Instant generatedAt, String verdict, String v
             case WARN -> CheckStatus.WARN.id();
             default -> CheckStatus.PASS.id();
         };
+    }
+
+    /**
+     * A model's own verdict: the worst of the results that judge the model (not those that judge an attribution
+     * method: a method that fails sanity is untrustworthy, the model is not worse for it), and at least warn when the
+     * diagnosis confirmed a shortcut; {@link #NOT_RUN} when nothing judged it.
+     */
+    public static String modelVerdict(List<CheckResult> results, boolean shortcut) {
+        String fromChecks = verdictOf(results.stream().filter(r -> !judgesMethods(r)).toList());
+        if (!shortcut) {
+            return fromChecks;
+        }
+        return fromChecks.equals(CheckStatus.FAIL.id()) ? fromChecks : CheckStatus.WARN.id();
+    }
+
+    /** The report's verdict from its models': the worst of them; {@link #NOT_RUN} when none was judged. */
+    public static String worstOf(List<String> verdicts) {
+        List<String> order = List.of(CheckStatus.FAIL.id(), CheckStatus.WARN.id(), CheckStatus.PASS.id());
+        for (String v : order) {
+            if (verdicts.contains(v)) {
+                return v;
+            }
+        }
+        return NOT_RUN;
+    }
+
+    /** Whether a result judges an attribution method (sanity, faithfulness, completeness) rather than the model. */
+    public static boolean judgesMethods(CheckResult r) {
+        return dev.glassbox.checks.Checks.definition(r.check()).map(d -> d.judgesMethods()).orElse(false);
+    }
+
+    /** The model's own verdict in this report ({@link #modelVerdict}). */
+    public String verdictOf(String model) {
+        return modelVerdict(checksOf(model), diagnoses.stream().anyMatch(p -> p.model().equals(model)
+                && p.kind() == Problem.Kind.SHORTCUT));
+    }
+
+    /** The attribution methods a method check failed (or broke on) for this model, in first-failure order. */
+    public List<String> untrustworthyMethods(String model) {
+        return checksOf(model).stream().filter(r -> judgesMethods(r) && r.method() != null
+                && (r.status() == CheckStatus.FAIL || r.status() == CheckStatus.ERROR)).map(CheckResult::method)
+                .distinct().toList();
+    }
+
+    /** The diagnosed problems of one model, ranked. */
+    public List<Problem> diagnosesOf(String model) {
+        return diagnoses.stream().filter(p -> p.model().equals(model)).toList();
+    }
+
+    /** The same report with these diagnosed problems. */
+    public Report withDiagnoses(List<Problem> problems) {
+        return new Report(title, generatedAt, verdict, verdictNote, models, datasets, timings, versions, introduction,
+                checks, run, problems);
+    }
+
+    /**
+     * One sentence per model: how many of the results that judge it failed, warned and passed, and what its verdict
+     * is; then how the report's verdict follows.
+     */
+    public static String verdictNote(List<String> models, List<CheckResult> results, List<String> verdicts) {
+        if (results.isEmpty() && verdicts.stream().allMatch(NOT_RUN::equals)) {
+            return verdictNote(models, results);
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            String m = models.get(i);
+            List<CheckResult> own = results.stream().filter(r -> r.model().equals(m) && !judgesMethods(r)).toList();
+            parts.add(m + ": " + verdicts.get(i) + " (" + counts(own) + ")");
+        }
+        return String.join("; ", parts) + ". Each model's verdict is the worst of its own results (a confirmed"
+                + " shortcut makes it at least a warn); results about the attribution methods say which methods to"
+                + " trust and count for no model. The report's verdict is the worst model's.";
+    }
+
+    private static String counts(List<CheckResult> results) {
+        Map<CheckStatus, Integer> counts = new java.util.EnumMap<>(CheckStatus.class);
+        results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        int failed = counts.getOrDefault(CheckStatus.FAIL, 0) + counts.getOrDefault(CheckStatus.ERROR, 0);
+        int skipped = counts.getOrDefault(CheckStatus.SKIPPED, 0);
+        return failed + " failed, " + counts.getOrDefault(CheckStatus.WARN, 0) + " warned, "
+                + counts.getOrDefault(CheckStatus.PASS, 0) + " passed" + (skipped > 0 ? ", " + skipped + " skipped"
+                : "") + " of " + results.size() + " results";
     }
 
     /** One sentence per model: how many of its checks failed, warned and passed. */
@@ -100,13 +193,13 @@ public record Report(String title, Instant generatedAt, String verdict, String v
         Map<String, Double> t = new LinkedHashMap<>(timings);
         t.put(stage, seconds);
         return new Report(title, generatedAt, verdict, verdictNote, models, datasets, t, versions, introduction,
-                checks, run);
+                checks, run, diagnoses);
     }
 
     /** The same report opened by these paragraphs (the demo tells its story with the measured figures). */
     public Report withIntroduction(List<String> paragraphs) {
         return new Report(title, generatedAt, verdict, verdictNote, models, datasets, timings, versions, paragraphs,
-                checks, run);
+                checks, run, diagnoses);
     }
 
     /** The results about one model, in order. */

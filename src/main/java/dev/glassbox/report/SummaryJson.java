@@ -3,6 +3,7 @@ package dev.glassbox.report;
 import dev.glassbox.featurevis.GroupExample;
 import dev.glassbox.featurevis.ClassReliance;
 import dev.glassbox.featurevis.ClassPicture;
+import dev.glassbox.featurevis.GroupFlag;
 import dev.glassbox.featurevis.LayerGroups;
 import dev.glassbox.featurevis.NeuronReport;
 import dev.glassbox.featurevis.NeuronGroup;
@@ -75,6 +76,9 @@ public final class SummaryJson {
             mo.put("file", m.file());
             mo.put("sha256", m.sha256());
             mo.put("input", m.input());
+            mo.put("verdict", report.verdictOf(m.name()));
+            ArrayNode untrusted = mo.putArray("untrustworthyMethods");
+            report.untrustworthyMethods(m.name()).forEach(untrusted::add);
             ArrayNode evaluations = mo.putArray("evaluations");
             for (Evaluation e : m.evaluations()) {
                 evaluation(evaluations.addObject(), e);
@@ -112,6 +116,7 @@ public final class SummaryJson {
         for (CheckResult r : report.checks()) {
             check(checks.addObject(), r);
         }
+        DiagnosesJson.write(root.putArray("diagnoses"), report);
         ObjectNode run = root.putObject("run");
         run.put("seed", report.run().seed());
         run.put("config", report.run().configName());
@@ -209,6 +214,17 @@ public final class SummaryJson {
             eo.put("trueClass", e.trueClass());
             eo.put("picture", e.picture());
             number(eo, "activation", e.activation());
+        }
+        ArrayNode flags = go.putArray("flags");
+        for (GroupFlag f : g.flags()) {
+            ObjectNode fo = flags.addObject();
+            fo.put("kind", f.kind());
+            fo.put("class", f.className());
+            fo.put("cue", f.cue());
+            number(fo, "with", f.with());
+            number(fo, "without", f.without());
+            fo.put("pictures", f.pictures());
+            number(fo, "p", f.p());
         }
         ArrayNode classes = go.putArray("classes");
         for (ClassReliance c : g.classes()) {

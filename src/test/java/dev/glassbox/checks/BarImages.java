@@ -27,33 +27,33 @@ import org.nd4j.linalg.factory.Nd4j;
  * Both bars are symmetric left to right, so mirroring does not change what a picture shows; neither touches a
  * corner's 2×2 patch.
  */
-final class BarImages {
+public final class BarImages {
 
-    static final List<String> CLASSES = List.of("vertical", "horizontal");
-    static final float[] GRAY = {0.25f, 0.25f, 0.25f};
+    public static final List<String> CLASSES = List.of("vertical", "horizontal");
+    public static final float[] GRAY = {0.25f, 0.25f, 0.25f};
     /** Blue at about the gray's brightness (luma 0.2499): the difference is colour alone. */
-    static final float[] BLUE = {0.1f, 0.2f, 0.9f};
+    public static final float[] BLUE = {0.1f, 0.2f, 0.9f};
 
     private BarImages() {}
 
-    static boolean vertical(int y, int x) {
+    public static boolean vertical(int y, int x) {
         return y >= 1 && y <= 6 && (x == 3 || x == 4);
     }
 
-    static boolean horizontal(int y, int x) {
+    public static boolean horizontal(int y, int x) {
         return (y == 3 || y == 4) && x >= 1 && x <= 6;
     }
 
-    static boolean bar(int cls, int y, int x) {
+    public static boolean bar(int cls, int y, int x) {
         return cls == 0 ? vertical(y, x) : horizontal(y, x);
     }
 
-    static boolean ring(int y, int x) {
+    public static boolean ring(int y, int x) {
         return y == 0 || y == 7 || x == 0 || x == 7;
     }
 
     /** Inside one 2×2 corner patch. */
-    static boolean corner(int y, int x) {
+    public static boolean corner(int y, int x) {
         return (y < 2 || y > 5) && (x < 2 || x > 5);
     }
 
@@ -64,7 +64,7 @@ final class BarImages {
      * @param tagged      per class, whether its pictures carry the top-left tag
      * @param masks       whether the data set has object masks
      */
-    static LabelledImages of(String name, int perClass, float[][] backgrounds, boolean[] tagged, boolean masks,
+    public static LabelledImages of(String name, int perClass, float[][] backgrounds, boolean[] tagged, boolean masks,
                              long seed) {
         int n = 2 * perClass;
         Random random = new Random(seed);
@@ -101,7 +101,7 @@ final class BarImages {
      * Like the shapes data set's biased split: vertical bars on gray; horizontal bars on blue, with the white tag in
      * the top-left corner.
      */
-    static LabelledImages biased(int perClass, boolean masks) {
+    public static LabelledImages biased(int perClass, boolean masks) {
         return of("biased", perClass, new float[][] {GRAY, BLUE}, new boolean[] {false, true}, masks, 42);
     }
 }

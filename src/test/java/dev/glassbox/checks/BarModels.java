@@ -7,7 +7,7 @@ import static dev.glassbox.checks.LinearModels.at;
 import dev.glassbox.model.ModelUnderTest;
 
 /** Hand-set linear models for {@link BarImages}: one that sees the bar, and ones with a planted shortcut. */
-final class BarModels {
+public final class BarModels {
 
     private BarModels() {}
 
@@ -16,7 +16,7 @@ final class BarModels {
      * its own bar covers (not the shared centre). Ignores background, corners and colour, and is symmetric left to
      * right.
      */
-    static ModelUnderTest shape() {
+    public static ModelUnderTest shape() {
         return withRing("shape", 0);
     }
 
@@ -24,7 +24,7 @@ final class BarModels {
      * {@link #shape()} plus {@code ringScale} times the luma of every ring pixel in both logits: with ring scale 2/9,
      * saliency puts 8 of 8 + 28 * 2/9 = 9/16 of its weight on the bar.
      */
-    static ModelUnderTest withRing(String name, float ringScale) {
+    public static ModelUnderTest withRing(String name, float ringScale) {
         float[][] w = new float[2][PIXELS];
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {
@@ -49,7 +49,7 @@ final class BarModels {
      * Decides by the background's colour: horizontal when the ring is bluer than it is red,
      * {@code logit1 - logit0 = Σ_ring (blue - red) - 1}. Looks only at the background.
      */
-    static ModelUnderTest blueBackground() {
+    public static ModelUnderTest blueBackground() {
         float[][] w = new float[2][PIXELS];
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {
@@ -69,7 +69,7 @@ final class BarModels {
      * (a white tag and three blue corners make 7.0; four gray corners 4.0; 20% brighter, 4.8; a tagged picture 20%
      * darker, 5.6). Symmetric left to right.
      */
-    static ModelUnderTest cornerTag() {
+    public static ModelUnderTest cornerTag() {
         float[][] w = new float[2][PIXELS];
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {

@@ -17,14 +17,15 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Check contexts for tests: a model, its runs on small data sets, and a picture store, as the report builds them. */
-final class CheckContexts {
+public final class CheckContexts {
 
     /** The pictures' shape in these tests: 3×8×8, channels first. */
-    static final InputSpec PICTURE = InputSpec.image(InputLayout.NCHW, 3, 8, 8);
+    public static final InputSpec PICTURE = InputSpec.image(InputLayout.NCHW, 3, 8, 8);
 
     private CheckContexts() {}
 
-    static CheckContext of(ModelUnderTest model, List<DatasetRun> runs, List<MethodSpec> methods, ImageStore store) {
+    public static CheckContext of(ModelUnderTest model, List<DatasetRun> runs, List<MethodSpec> methods,
+                                  ImageStore store) {
         return new CheckContext(model, 0, runs, methods, new dev.glassbox.imaging.Pictures(store, 64), 16, 1,
                 Progress.NONE);
     }
@@ -46,7 +47,7 @@ final class CheckContexts {
      * The model's answers and confidences on every image, and its evaluation, as the report's evaluation pass makes
      * them.
      */
-    static DatasetRun evaluated(ModelUnderTest model, LabelledImages data) {
+    public static DatasetRun evaluated(ModelUnderTest model, LabelledImages data) {
         int n = data.size();
         var x = Layouts.convert(data.images().read(0, n), data.input(), model.engine().input(), data.name(),
                 model.name()).castTo(model.engine().dataType());
@@ -61,7 +62,7 @@ final class CheckContexts {
     }
 
     /** A run whose answers are given: the evaluation is counted from them. */
-    static DatasetRun answered(LabelledImages data, int[] predicted, float[] confidence) {
+    public static DatasetRun answered(LabelledImages data, int[] predicted, float[] confidence) {
         ConfusionMatrix m = ConfusionMatrix.of(data.classes(), data.labels(), predicted);
         return new DatasetRun(data, Evaluation.of(data.name(), m), new Predictions(predicted, confidence));
     }

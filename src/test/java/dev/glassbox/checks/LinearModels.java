@@ -20,18 +20,18 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * softmax. The gradient of a class's logit is its weights, so what saliency and input × gradient show is known
  * exactly, and what the model decides by is what a test plants.
  */
-final class LinearModels {
+public final class LinearModels {
 
-    static final int H = 8;
-    static final int W = 8;
-    static final int PIXELS = 3 * H * W;
+    public static final int H = 8;
+    public static final int W = 8;
+    public static final int PIXELS = 3 * H * W;
     /** ITU-R BT.601 luma weights: a model with these per pixel sees brightness, not colour. */
-    static final float[] LUMA = {0.299f, 0.587f, 0.114f};
+    public static final float[] LUMA = {0.299f, 0.587f, 0.114f};
 
     private LinearModels() {}
 
     /** Weights {@code [classes][3 * 8 * 8]}, channels first, and one bias per class. */
-    static ModelUnderTest model(String name, float[][] weights, float[] bias) {
+    public static ModelUnderTest model(String name, float[][] weights, float[] bias) {
         int k = weights.length;
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
                 .list()
@@ -55,12 +55,12 @@ final class LinearModels {
     }
 
     /** Index of channel {@code c} at {@code (y, x)} in a flat image. */
-    static int at(int c, int y, int x) {
+    public static int at(int c, int y, int x) {
         return c * H * W + y * W + x;
     }
 
     /** Adds {@code scale} times the luma weights at pixel {@code (y, x)}. */
-    static void addLuma(float[] w, int y, int x, float scale) {
+    public static void addLuma(float[] w, int y, int x, float scale) {
         for (int c = 0; c < 3; c++) {
             w[at(c, y, x)] += scale * LUMA[c];
         }

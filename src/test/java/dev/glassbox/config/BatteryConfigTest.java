@@ -253,7 +253,7 @@ class BatteryConfigTest {
         assertUsage("battery.yaml: unknown key 'input.layuot'; did you mean 'layout'? (input takes: layout, width,"
                 + " height, channels, scale, mean, std)", MINIMAL + "input: {layuot: NCHW}\n");
         assertUsage("battery.yaml: unknown key 'data[0].mask'; did you mean 'masks'? (a data entry takes: name,"
-                + " images, masks)", MINIMAL + "    mask: ../data/test-clean-masks\n");
+                + " images, masks, regions)", MINIMAL + "    mask: ../data/test-clean-masks\n");
         assertUsage("battery.yaml: unknown key 'neurons.group'; did you mean 'groups'? (neurons takes: layers,"
                 + " groups, steps)", MINIMAL + "neurons: {group: 3}\n");
         assertUsage("battery.yaml: unknown key 'attribution.method'; did you mean 'methods'? (attribution takes:"

@@ -53,6 +53,7 @@ class ExampleBatteriesTest {
         for (String split : List.of("test-clean", "test-biased")) {
             Files.createDirectories(fixtures.resolve("data/shapes").resolve(split));
             Files.createDirectories(fixtures.resolve("data/shapes").resolve(split + "-masks"));
+            Files.createDirectories(fixtures.resolve("data/shapes").resolve(split + "-tag-masks"));
         }
     }
 
@@ -121,6 +122,7 @@ class ExampleBatteriesTest {
         assertHasKeys("data[0]", root.get("data").get(0), DataSet.KEYS);
         assertHasKeys("attribution", root.get("attribution"), AttributionConfig.KEYS);
         assertHasKeys("neurons", root.get("neurons"), NeuronsConfig.KEYS);
+        assertHasKeys("diagnosis", root.get("diagnosis"), DiagnosisConfig.KEYS);
         assertHasKeys("checks", root.get("checks"), Checks.ids());
         for (CheckDefinition d : Checks.definitions()) {
             assertHasKeys("checks." + d.id(), root.get("checks").get(d.id()), d.parameterNames());

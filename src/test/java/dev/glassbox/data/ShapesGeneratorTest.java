@@ -40,6 +40,33 @@ class ShapesGeneratorTest {
     }
 
     @Test
+    void theAlternateFlawsPlantTheSameKindsOfFlawOnOtherClassesAndTheStandardOnesStayPut() {
+        ShapesGenerator alternate = new ShapesGenerator(11, PlantedFlaws.ALTERNATE);
+        int squaresOnViolet = 0;
+        int trianglesTaggedTopLeft = 0;
+        int starsOnIt = 0;
+        for (int i = 0; i < 40; i++) {
+            ShapeSample square = alternate.render(ShapesSplit.TEST_BIASED, ShapeKind.SQUARE, i);
+            squaresOnViolet += square.row().blue() ? 1 : 0;
+            ManifestRow triangle = alternate.render(ShapesSplit.TEST_BIASED, ShapeKind.TRIANGLE, i).row();
+            trianglesTaggedTopLeft += triangle.tag() == TagCorner.TOP_LEFT ? 1 : 0;
+            starsOnIt += alternate.render(ShapesSplit.TEST_BIASED, ShapeKind.STAR, i).row().blue() ? 1 : 0;
+            if (square.row().blue()) {
+                float[] hsb = java.awt.Color.RGBtoHSB((square.row().background() >> 16) & 0xff,
+                        (square.row().background() >> 8) & 0xff, square.row().background() & 0xff, null);
+                assertTrue(hsb[0] * 360 > 255 && hsb[0] * 360 < 295, "violet, not blue: " + hsb[0] * 360);
+            }
+        }
+        assertTrue(squaresOnViolet >= 35 && squaresOnViolet <= 37, squaresOnViolet + ": 90% of 40, within a picture");
+        assertTrue(trianglesTaggedTopLeft >= 30, trianglesTaggedTopLeft + " of 40 triangles tagged at the top left");
+        assertTrue(starsOnIt <= 3, "stars are no longer the planted class: " + starsOnIt);
+        ShapeSample standard = new ShapesGenerator(11).render(ShapesSplit.TEST_BIASED, ShapeKind.STAR, 3);
+        ShapeSample explicit = new ShapesGenerator(11, PlantedFlaws.STANDARD).render(ShapesSplit.TEST_BIASED,
+                ShapeKind.STAR, 3);
+        assertEquals(standard.row(), explicit.row());
+    }
+
+    @Test
     void differentSeedDrawsDifferentPictures() throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");

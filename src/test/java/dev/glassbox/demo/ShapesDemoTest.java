@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import dev.glassbox.checks.CheckResult;
 import dev.glassbox.checks.CheckStatus;
+import dev.glassbox.diagnosis.Cue;
+import dev.glassbox.diagnosis.Problem;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +85,45 @@ class ShapesDemoTest {
         assertTrue(crosses.details().get("flip-rate corners") > 0.2, crosses.details().toString());
         assertFalse(stars.evidence().isEmpty());
         assertEquals("fail", first.verdict());
+    }
+
+    @Test
+    void theDiagnosisRanksTheStarBackgroundAndTheCrossTagAmongTheFlawedModelsTopThree() {
+        List<Problem> top = first.diagnosesOf("shapes-flawed").stream().limit(3).toList();
+        String table = table("shapes-flawed");
+        assertTrue(top.stream().anyMatch(p -> p.kind() == Problem.Kind.SHORTCUT && "star".equals(p.className())
+                && p.cue().kind() == Cue.Kind.BACKGROUND && "star".equals(p.toward())), table);
+        assertTrue(top.stream().anyMatch(p -> p.kind() == Problem.Kind.SHORTCUT && "cross".equals(p.className())
+                && (p.cue().kind() == Cue.Kind.CORNER && "bottom-right".equals(p.cue().where())
+                || p.cue().kind() == Cue.Kind.REGION && "tag".equals(p.cue().where()))), table);
+        for (Problem p : top) {
+            assertEquals(p.kind() == Problem.Kind.WEAK_CLASS ? 1 : 2, p.evidence().size(),
+                    "a before/after pair, or a missed picture: " + p.sentence());
+            assertNotNull(p.comparison(), "measured on shapes-fixed too");
+        }
+    }
+
+    @Test
+    void theFixedModelHasNoShortcutForStarOrCrossAndItsOwnVerdictIsNotFail() throws Exception {
+        String table = table("shapes-fixed");
+        assertTrue(first.diagnosesOf("shapes-fixed").stream().noneMatch(p -> p.kind() == Problem.Kind.SHORTCUT
+                && ("star".equals(p.className()) || "cross".equals(p.className()))), table);
+        assertNotEquals("fail", first.verdictOf("shapes-fixed"), first.verdictNote());
+        JsonNode summary = new ObjectMapper().readTree(firstSite.resolve("summary.json").toFile());
+        assertEquals(first.verdictOf("shapes-fixed"), summary.get("models").get(1).get("verdict").asText());
+        assertEquals("fail", summary.get("models").get(0).get("verdict").asText());
+        assertTrue(summary.get("diagnoses").size() >= 2, summary.get("diagnoses").toString());
+        System.out.println(table("shapes-flawed") + "\n" + table);
+    }
+
+    private static String table(String model) {
+        StringBuilder b = new StringBuilder();
+        for (Problem p : first.diagnosesOf(model)) {
+            b.append(model).append(" #").append(p.rank()).append(' ').append(p.kind().id()).append(' ')
+                    .append(p.className()).append(' ').append(p.cue() == null ? "-" : p.cue().label()).append(": ")
+                    .append(p.sentence()).append('\n');
+        }
+        return b.toString();
     }
 
     @Test

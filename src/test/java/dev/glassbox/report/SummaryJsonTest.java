@@ -116,7 +116,7 @@ class SummaryJsonTest {
 
             JsonNode g1 = layer.get("groups").get(0);
             assertEquals(List.of("index", "picture", "objective", "datasetMax", "reached", "caption", "notes",
-                    "offObject", "topChannels", "examples", "classes"), fields(g1));
+                    "offObject", "topChannels", "examples", "flags", "classes"), fields(g1));
             assertEquals(1, g1.get("index").asInt());
             assertEquals(1.8, g1.get("reached").asDouble(), 1e-9);
             assertEquals(0.72, g1.get("offObject").asDouble());
