@@ -213,7 +213,7 @@ public final class FocusCheck implements Check {
         String quoted = Words.quote(name);
         return List.of(new Evidence(context.picture(base, data, pixels[worst]), "The " + quoted + " image " + file
                         + " of " + run.name() + "."),
-                new Evidence(context.overlay(base + "-" + method, data, pixels[worst], maps[medianMethod][worst]),
+                Evidence.heatmap(context.overlay(base + "-" + method, data, pixels[worst], maps[medianMethod][worst]),
                         "Where " + method + " says " + context.modelName() + " found evidence for " + quoted + " in it"
                                 + " (bright = strong): " + Words.pct(focus.perImage()[medianMethod][worst]) + " is on"
                                 + " the " + quoted + "."));
