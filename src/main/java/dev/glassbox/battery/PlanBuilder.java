@@ -33,7 +33,8 @@ final class PlanBuilder {
             layers.put(m.name(), NeuronLayers.resolve(m.engine(), n.layers(), n.groupsGiven() ? n.groups() : 0,
                     config.fileName(), m.name()));
         }
-        RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare());
+        RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare(),
+                config.modelCard().intendedUse(), config.modelCard().limits());
         return new RunPlan(config.title(), generatedAt, config.batchSize(), config.attribution().samplesPerClass(),
                 RunPlan.DEFAULT_PICTURE_SIZE, config.seed(), methods, config.checks(),
                 new NeuronPlan(layers, n.groups(), n.steps()), run);

@@ -44,15 +44,17 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * @param output      the report folder, absolute; null when the config leaves it to the command line
  * @param seed        the seed of every sample and random choice
  * @param batchSize   examples per forward or backward pass, 1 to 4096
+ * @param modelCard   what the model is for and its limits, for the model card page ({@link ModelCardConfig#NONE}
+ *                    when the config does not say)
  */
 public record BatteryConfig(Path file, String text, String title, Path model, Path compare, InputConfig input,
                             List<String> classes, List<DataSet> data, AttributionConfig attribution,
                             Map<String, CheckSettings> checks, NeuronsConfig neurons, Path output, long seed,
-                            int batchSize) {
+                            int batchSize, ModelCardConfig modelCard) {
 
     /** The top-level keys. */
     public static final List<String> KEYS = List.of("title", "model", "compare", "input", "classes", "data",
-            "attribution", "checks", "neurons", "output", "seed", "batch-size");
+            "attribution", "checks", "neurons", "output", "seed", "batch-size", "model-card");
 
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final int MAX_BATCH_SIZE = 4096;
@@ -80,6 +82,7 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("batch size " + batchSize + " is not in 1.." + MAX_BATCH_SIZE);
         }
+        modelCard = modelCard == null ? ModelCardConfig.NONE : modelCard;
     }
 
     /**
@@ -157,6 +160,7 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
         long seed = seedNode.isPresent() ? seedNode.wholeNumber() : 0;
         ConfigNode batchNode = root.get("batch-size");
         int batchSize = batchNode.isPresent() ? (int) batchNode.wholeNumber(1, MAX_BATCH_SIZE) : DEFAULT_BATCH_SIZE;
+        ModelCardConfig modelCard = ModelCardConfig.read(root.get("model-card"));
 
         // the files last, so that a config wrong in itself says so (exit 2) before what it names is looked for
         requireFile(model, modelNode);
@@ -170,7 +174,7 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
             }
         }
         return new BatteryConfig(absolute, text, title, model, compare, input, classes, data, attribution, checks,
-                neurons, output, seed, batchSize);
+                neurons, output, seed, batchSize, modelCard);
     }
 
     /** The config file's name ("battery.yaml"). */
