@@ -42,18 +42,30 @@ public final class Battery {
         StageClock clock = new StageClock();
         List<ModelReport> reports = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
+        // the first model's gallery picks, per data set: a compared second model explains the same pictures
+        List<GalleryPicks> firstPicks = new ArrayList<>();
         for (int mi = 0; mi < models.size(); mi++) {
             ModelUnderTest model = models.get(mi);
             List<DatasetRun> runs = new ArrayList<>();
             List<GallerySample> gallery = new ArrayList<>();
+            List<GallerySample> counterparts = new ArrayList<>();
             for (int di = 0; di < datasets.size(); di++) {
                 LabelledImages data = datasets.get(di);
                 requireClasses(model, data);
                 GalleryPicks picks = new GalleryPicks(data.classes().size(), plan.samplesPerClass());
-                runs.add(clock.time("evaluation", () -> new EvaluationStage(plan).run(model, data, picks, progress)));
+                DatasetRun run = clock.time("evaluation", () -> new EvaluationStage(plan).run(model, data, picks,
+                        progress));
+                runs.add(run);
                 String folder = "m" + mi + "/d" + di;
                 gallery.addAll(clock.time("gallery", () -> new GalleryStage(plan).run(model, data, picks, folder,
                         pictures, progress)));
+                if (mi == 0) {
+                    firstPicks.add(picks);
+                } else if (mi == 1 && plan.run().compared()) {
+                    GalleryPicks first = firstPicks.get(di);
+                    counterparts.addAll(clock.time("gallery", () -> new GalleryStage(plan).counterparts(model, data,
+                            first, run.predictions(), folder, pictures, progress)));
+                }
             }
             int index = mi;
             results.addAll(new ChecksStage(plan).run(model, index, runs, pictures, clock, progress));
@@ -62,7 +74,7 @@ public final class Battery {
             // The file name and hash identify the model; a full path would differ between machines.
             reports.add(new ModelReport(model.name(), model.file().getFileName().toString(), model.sha256(),
                     model.engine().input().describe(), runs.stream().map(DatasetRun::evaluation).toList(), gallery,
-                    neurons));
+                    neurons, counterparts));
         }
         List<DatasetSummary> summaries = datasets.stream().map(Battery::summarize).toList();
         return new Report(plan.title(), plan.generatedAt(), Report.verdictOf(results),
@@ -76,7 +88,7 @@ public final class Battery {
             counts[label]++;
         }
         return new DatasetSummary(data.name(), data.size(), data.classes(),
-                java.util.Arrays.stream(counts).boxed().toList());
+                java.util.Arrays.stream(counts).boxed().toList(), data.hasMasks());
     }
 
     private static void requireClasses(ModelUnderTest model, LabelledImages data) {
