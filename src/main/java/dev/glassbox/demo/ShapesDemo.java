@@ -117,32 +117,32 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         double crossGap = fixedClean.recall("cross") - flawedClean.recall("cross");
         String measured = String.format(Locale.ROOT, "On test-biased, new pictures with the same shortcuts, %s is"
                         + " right %s of the time. On test-clean, where the shortcuts no longer hold, it finds %s of the"
-                        + " stars and %s of the crosses, while %s finds %s and %s.",
+                        + " stars and %s of the crosses. %s finds %s and %s.",
                 FLAWED, pct(flawedBiased.accuracy()), pct(flawedClean.recall("star")),
                 pct(flawedClean.recall("cross")), FIXED, pct(fixedClean.recall("star")),
                 pct(fixedClean.recall("cross")));
         String meaning = starGap >= SHORTCUT_GAP || crossGap >= SHORTCUT_GAP
-                ? " " + FLAWED + " learned to look for the shortcuts rather than for the shapes"
+                ? " So " + FLAWED + " learned to look for the shortcuts, not the shapes"
                         + (starGap >= SHORTCUT_GAP && crossGap >= SHORTCUT_GAP ? " (blue for stars, the tag for crosses)"
                         : starGap >= SHORTCUT_GAP ? " (blue for stars)" : " (the tag for crosses)")
-                        + ", and its score on pictures like its training pictures hid that."
+                        + ". Its score on pictures like its training pictures hid that."
                 : " Here the two models are within " + pct(SHORTCUT_GAP) + " of each other on stars and crosses:"
                         + " these models did not pick up the shortcuts.";
         return List.of(
                 String.format(Locale.ROOT, "This report compares two small networks trained to name the shape in"
                         + " %d×%d pictures: circle, square, triangle, star, cross or ring. They have the same design"
-                        + " and were trained the same way; only their training pictures differ.",
+                        + " and were trained the same way. Only their training pictures differ.",
                         ShapesGenerator.SIDE, ShapesGenerator.SIDE),
-                String.format(Locale.ROOT, "%s learned from pictures with two planted shortcuts: %s of its stars sit"
-                                + " on a blue background, and %s of its crosses carry a small magenta tag in a corner"
-                                + " (each appears on only %s of the other shapes). %s learned from pictures in which"
+                String.format(Locale.ROOT, "%s learned from pictures with two planted shortcuts. %s of its stars sit"
+                                + " on a blue background, and %s of its crosses carry a small magenta tag in a corner."
+                                + " Each shows on only %s of the other shapes. %s learned from pictures in which"
                                 + " background colour and tag have nothing to do with the shape.",
                         FLAWED, pct(ShapesGenerator.BIASED_RATE), pct(ShapesGenerator.BIASED_RATE),
                         pct(ShapesGenerator.BIASED_OTHER_RATE), FIXED),
                 measured + meaning,
-                "What to do about it: test a model on pictures where a shortcut cannot help, and look at where it"
-                        + " looks (the heatmaps in the gallery). To fix it, train on pictures in which the shortcut"
-                        + " does not predict the class, as " + FIXED + " was.");
+                "What to do about it: test a model on pictures where a shortcut cannot help, and see where it"
+                        + " looks in the gallery. To fix it, train on pictures in which the shortcut does not predict"
+                        + " the class, as " + FIXED + " was.");
     }
 
     private static Evaluation evaluation(Report report, String model, ShapesSplit split) {
