@@ -83,7 +83,8 @@ public final class CalibrationCheck implements Check {
                 List.of(new CheckChart.Series(model, xs.stream().mapToDouble(Double::doubleValue).toArray(),
                                 ys.stream().mapToDouble(Double::doubleValue).toArray(), false),
                         new CheckChart.Series("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}, true)),
-                "Each point is a group of answers with similar confidence: how sure the model was (across) against"
-                        + " how often it was right (up). Points below the dashed line are overconfident answers.");
+                "Each point is a group of answers that are about as sure: how sure the model was (across) against"
+                        + " how often it was right (up). Points below the dashed line are answers too sure of"
+                        + " themselves.");
     }
 }

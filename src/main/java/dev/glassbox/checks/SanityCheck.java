@@ -121,7 +121,7 @@ public final class SanityCheck implements Check {
         CheckStatus status = value > max ? CheckStatus.FAIL : CheckStatus.PASS;
         String measured = " Once the top " + half + " of " + layers.size() + " learned layers ("
                 + String.join(", ", layers.subList(0, half)) + ") are random, the rank correlation with the first"
-                + " pictures is " + Words.num(value, 2) + "; the maximum is " + Words.num(max, 2) + ". It is "
+                + " pictures is " + Words.num(value, 2) + ". The maximum is " + Words.num(max, 2) + ". It is "
                 + Words.num(cascade.similarity()[m][layers.size()], 2) + " once all are, over "
                 + Words.plural(cascade.indices().length, "image", "images") + " of " + run.name() + ".";
         String finding = status == CheckStatus.FAIL

@@ -18,6 +18,11 @@ public record CheckSection(String file, String title, String description, Badge 
     /** One model's results of the check. */
     public record ModelResults(String model, List<ResultView> results) {}
 
+    /** The results by status as a label, the worst first ("1 failed, 3 passed"). */
+    public String counts() {
+        return CheckViews.counts(results());
+    }
+
     /** Every result, model by model. */
     public List<ResultView> results() {
         return models.stream().flatMap(m -> m.results().stream()).toList();

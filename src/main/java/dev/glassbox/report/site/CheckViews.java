@@ -240,6 +240,11 @@ final class CheckViews {
         if (results.isEmpty()) {
             return "This check did not run for this report: the battery config does not ask for it.";
         }
+        return count(results.size(), "result") + ": " + counts(results) + ".";
+    }
+
+    /** "1 failed, 3 passed": the results by status, the worst first. */
+    static String counts(List<ResultView> results) {
         Map<String, Long> byStatus = results.stream()
                 .collect(Collectors.groupingBy(v -> v.status().id(), LinkedHashMap::new, Collectors.counting()));
         List<String> parts = new ArrayList<>();
@@ -250,7 +255,7 @@ final class CheckViews {
                 parts.add(n + " " + s[1]);
             }
         }
-        return count(results.size(), "result") + ": " + String.join(", ", parts) + ".";
+        return String.join(", ", parts);
     }
 
     static String count(long n, String noun) {
