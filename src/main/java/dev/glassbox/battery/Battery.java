@@ -64,6 +64,10 @@ public final class Battery {
         final StageClock clock = new StageClock();
         final List<CheckContext> contexts = new ArrayList<>();
         final List<List<GallerySample>> galleries = new ArrayList<>();
+        /** Per model, the first model's mistakes as it answers and explains them (only a compared second model's). */
+        final List<List<GallerySample>> sameMistakes = new ArrayList<>();
+        /** The first model's gallery picks, per data set. */
+        final List<GalleryPicks> firstPicks = new ArrayList<>();
         final List<CheckResult> results = new ArrayList<>();
 
         Run(List<ModelUnderTest> models, List<LabelledImages> datasets, ImageStore store, Progress progress) {
@@ -81,19 +85,31 @@ public final class Battery {
             List<GallerySample> gallery = new ArrayList<>();
             // each map is computed once per picture, method and target, and shared by the gallery and the checks
             AttributionCache cache = new AttributionCache(model.engine(), plan.batchSize());
+            List<GallerySample> counterparts = new ArrayList<>();
             for (int di = 0; di < datasets.size(); di++) {
                 LabelledImages data = datasets.get(di);
                 requireClasses(model, data);
                 GalleryPicks picks = new GalleryPicks(data.classes().size(), plan.samplesPerClass());
-                runs.add(clock.time("evaluation", () -> new EvaluationStage(plan).run(model, data, picks, progress)));
+                DatasetRun run = clock.time("evaluation", () -> new EvaluationStage(plan).run(model, data, picks,
+                        progress));
+                runs.add(run);
                 String folder = "m" + mi + "/d" + di;
                 gallery.addAll(clock.time("gallery", () -> new GalleryStage(plan).run(model, data, picks, folder,
                         pictures, cache, progress)));
+                if (mi == 0) {
+                    firstPicks.add(picks);
+                } else if (mi == 1 && plan.run().compared()) {
+                    // a compared second model explains the first model's mistakes, the same pictures
+                    GalleryPicks first = firstPicks.get(di);
+                    counterparts.addAll(clock.time("gallery", () -> new GalleryStage(plan).counterparts(model, data,
+                            first, run.predictions(), folder, pictures, cache, progress)));
+                }
             }
             ChecksStage checks = new ChecksStage(plan);
             CheckContext context = checks.context(model, mi, runs, pictures, cache, progress);
             contexts.add(context);
             galleries.add(gallery);
+            sameMistakes.add(counterparts);
             results.addAll(checks.run(context, clock));
         }
 
@@ -120,7 +136,8 @@ public final class Battery {
                 // The file name and hash identify the model; a full path would differ between machines.
                 reports.add(new ModelReport(model.name(), model.file().getFileName().toString(), model.sha256(),
                         model.engine().input().describe(), contexts.get(mi).datasets().stream()
-                        .map(DatasetRun::evaluation).toList(), galleries.get(mi), neurons.get(mi)));
+                        .map(DatasetRun::evaluation).toList(), galleries.get(mi), neurons.get(mi),
+                        sameMistakes.get(mi)));
                 verdicts.add(Report.modelVerdict(results.stream().filter(r -> r.model().equals(model.name()))
                         .toList(), diagnosis.hasShortcut(model.name())));
             }
@@ -138,7 +155,7 @@ public final class Battery {
             counts[label]++;
         }
         return new DatasetSummary(data.name(), data.size(), data.classes(),
-                java.util.Arrays.stream(counts).boxed().toList());
+                java.util.Arrays.stream(counts).boxed().toList(), data.hasMasks());
     }
 
     private static void requireClasses(ModelUnderTest model, LabelledImages data) {

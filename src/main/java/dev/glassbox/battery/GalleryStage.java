@@ -3,7 +3,9 @@ package dev.glassbox.battery;
 import dev.glassbox.Progress;
 import dev.glassbox.checks.AttributionCache;
 import dev.glassbox.checks.MethodSpec;
+import dev.glassbox.checks.Predictions;
 import dev.glassbox.data.LabelledImages;
+import dev.glassbox.imaging.MapRegions;
 import dev.glassbox.imaging.PixelMaps;
 import dev.glassbox.imaging.Pictures;
 import dev.glassbox.model.GradientEngine;
@@ -91,15 +93,58 @@ final class GalleryStage {
         float[] pixels = data.toPixels(Nd4j.create(p.example()));
         String name = folder + "/c" + p.trueClass() + "-" + shown.outcome().id() + "-" + shown.rank();
         String picture = pictures.image(name, pixels, data.input());
+        int h = data.input().height();
+        int w = data.input().width();
+        float[] mask = data.hasMasks() ? data.masks().read(p.index(), p.index() + 1).castTo(DataType.FLOAT)
+                .dup('c').reshape(-1).toFloatVector() : null;
         List<GalleryMap> overlays = new ArrayList<>();
         List<MethodSpec> methods = plan.galleryMethods();
         for (int m = 0; m < methods.size(); m++) {
+            float[] map = maps.get(m)[i];
+            double on = mask == null ? Double.NaN : MapRegions.onMask(map, mask, h, w);
+            MapRegions.Peak peak = MapRegions.peak(map, h, w);
             overlays.add(new GalleryMap(methods.get(m).name(), pictures.overlay(name + "-" + methods.get(m).name(),
-                    pixels, data.input(), maps.get(m)[i])));
+                    pixels, data.input(), map), Double.isNaN(on) ? null : on, peak.region(), peak.share()));
         }
         String trueClass = data.classes().get(p.trueClass());
         return new GallerySample(data.name(), trueClass, shown.outcome(), shown.rank(), data.files().get(p.index()),
-                trueClass, data.classes().get(p.predicted()), p.confidence(), picture, overlays);
+                trueClass, data.classes().get(p.predicted()), p.confidence(), picture, overlays,
+                mask == null ? null : MapRegions.area(mask, h, w));
+    }
+
+    /**
+     * The first model's mistakes ({@code first}'s wrong picks) as this model answers and explains them, for the
+     * compare page's "same picture under both models".
+     *
+     * @param answers this model's answers on the data set, from its evaluation pass
+     */
+    List<GallerySample> counterparts(ModelUnderTest model, LabelledImages data, GalleryPicks first,
+                                     Predictions answers, String folder, Pictures pictures, AttributionCache cache,
+                                     Progress progress) {
+        List<Shown> all = new ArrayList<>();
+        for (int c = 0; c < data.classes().size(); c++) {
+            List<GalleryPicks.Pick> wrong = first.wrong(c);
+            for (int r = 0; r < wrong.size(); r++) {
+                GalleryPicks.Pick p = wrong.get(r);
+                int answer = answers.predicted(p.index());
+                all.add(new Shown(new GalleryPicks.Pick(p.index(), p.trueClass(), answer,
+                        answers.confidence(p.index()), p.example()), answer == p.trueClass()
+                        ? GallerySample.Outcome.CORRECT : GallerySample.Outcome.WRONG, r + 1));
+            }
+        }
+        String task = "Explaining the first model's mistakes with " + model.name() + " on " + data.name();
+        List<GallerySample> samples = new ArrayList<>();
+        progress.update(task, 0, all.size());
+        for (int from = 0; from < all.size(); from += plan.batchSize()) {
+            int to = Math.min(all.size(), from + plan.batchSize());
+            List<Shown> batch = all.subList(from, to);
+            List<float[][]> maps = explain(model.engine(), data, batch, model.name(), cache);
+            for (int i = 0; i < batch.size(); i++) {
+                samples.add(sample(data, batch.get(i), i, maps, folder + "/same", pictures));
+            }
+            progress.update(task, to, all.size());
+        }
+        return samples;
     }
 
     private static void collect(List<GalleryPicks.Pick> picks, GallerySample.Outcome outcome, List<Shown> all) {

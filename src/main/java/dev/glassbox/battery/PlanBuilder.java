@@ -38,7 +38,8 @@ final class PlanBuilder {
             layers.put(m.name(), resolved);
             steps.put(m.name(), n.stepsGiven() ? n.steps() : defaultSteps(m, resolved, n));
         }
-        RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare());
+        RunInfo run = new RunInfo(config.seed(), config.fileName(), config.text(), config.hasCompare(),
+                config.modelCard().intendedUse(), config.modelCard().limits());
         return new RunPlan(config.title(), generatedAt, config.batchSize(), config.attribution().samplesPerClass(),
                 RunPlan.DEFAULT_PICTURE_SIZE, config.seed(), methods, config.checks(),
                 new NeuronPlan(layers, n.groups(), steps), run, diagnosis(config));

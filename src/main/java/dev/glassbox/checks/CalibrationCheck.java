@@ -13,10 +13,10 @@ import java.util.Map;
 public final class CalibrationCheck implements Check {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("calibration", "Calibration",
-            "Whether the model's confidence can be taken at its word: of the answers given with 80% confidence, about"
-                    + " 80% should be right. Measured as the expected calibration error, the average gap between"
-                    + " confidence and accuracy over confidence bins, and drawn as a reliability diagram. Warns above"
-                    + " the maximum, fails above twice the maximum.",
+            "Whether the model's confidence can be taken at its word. Of the answers it gives 80% sure, about 80%"
+                    + " should be right. The check measures the average gap between how sure the model is and how"
+                    + " often it is right, over groups of answers that are about as sure: the expected calibration"
+                    + " error. A chart shows each group. It warns above the maximum and fails above twice it.",
             List.of(number("max-ece", 0, 1, 0.05, "the largest acceptable expected calibration error"),
                     integer("bins", 2, 100, 15, "the number of equal-width confidence bins")));
 
@@ -47,19 +47,19 @@ public final class CalibrationCheck implements Check {
             double ece = cal.ece();
             CheckStatus status = ece > 2 * max ? CheckStatus.FAIL : ece > max ? CheckStatus.WARN : CheckStatus.PASS;
             boolean over = cal.meanConfidence() > cal.accuracyAll();
-            String gap = "on " + run.name() + " " + model + "'s confidence and how often it is right differ by "
-                    + Words.num(100 * ece, 1) + " points on average (expected calibration error "
-                    + Words.num(ece, 3) + "; the maximum is " + Words.num(max, 3) + ")";
+            String gap = " On " + run.name() + ", how sure " + model + " is and how often it is right differ by "
+                    + Words.num(100 * ece, 1) + " points on average. The expected calibration error is "
+                    + Words.num(ece, 3) + "; the maximum is " + Words.num(max, 3) + ".";
             String finding = status == CheckStatus.PASS
-                    ? "Its confidence can be read as a probability: " + gap + "."
+                    ? "Its confidence can be read as a probability." + gap
                     : (over ? model + " is more sure of itself than it should be: its answers average "
-                            + Words.pct(cal.meanConfidence()) + " confidence but are right "
-                            + Words.pct(cal.accuracyAll()) + " of the time; "
+                            + Words.pct(cal.meanConfidence()) + " sure but are right "
+                            + Words.pct(cal.accuracyAll()) + " of the time."
                             : model + " is less sure of itself than it should be: its answers average "
-                            + Words.pct(cal.meanConfidence()) + " confidence but are right "
-                            + Words.pct(cal.accuracyAll()) + " of the time; ")
-                            + gap + ". Do not read its confidence as a probability; recalibrate it (for example"
-                            + " temperature scaling on held-out images) if decisions depend on it.";
+                            + Words.pct(cal.meanConfidence()) + " sure but are right "
+                            + Words.pct(cal.accuracyAll()) + " of the time.")
+                            + gap + " Do not read its confidence as a probability. If decisions depend on it,"
+                            + " recalibrate it, for example by temperature scaling on spare images.";
             Map<String, Double> details = new LinkedHashMap<>();
             details.put("mean-confidence", cal.meanConfidence());
             details.put("accuracy", cal.accuracyAll());
@@ -83,7 +83,8 @@ public final class CalibrationCheck implements Check {
                 List.of(new CheckChart.Series(model, xs.stream().mapToDouble(Double::doubleValue).toArray(),
                                 ys.stream().mapToDouble(Double::doubleValue).toArray(), false),
                         new CheckChart.Series("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}, true)),
-                "Each point is a group of answers with similar confidence: how sure the model was (across) against"
-                        + " how often it was right (up). Points below the dashed line are overconfident answers.");
+                "Each point is a group of answers that are about as sure: how sure the model was (across) against"
+                        + " how often it was right (up). Points below the dashed line are answers too sure of"
+                        + " themselves.");
     }
 }

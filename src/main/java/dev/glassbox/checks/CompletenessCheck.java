@@ -20,11 +20,11 @@ public final class CompletenessCheck implements Check {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("completeness",
             "Completeness of integrated gradients",
-            "Integrated gradients should share out exactly the difference between the model's score for the image and"
-                    + " for the blank baseline; the convergence delta is how far the sum of the attribution misses it,"
-                    + " relative to that difference (summed over the images). A large delta means too few integration"
-                    + " steps. Warns above the maximum, fails above four times it. Runs on the first data set, with"
-                    + " the battery's integrated-gradients settings.",
+            "Integrated gradients should share out exactly the gap between the model's score for the picture and"
+                    + " for a blank one. The convergence delta is how far the sum of its pixel scores misses that gap,"
+                    + " as a share of the gap, over all the images. A large delta means too few steps. It warns above"
+                    + " the maximum and fails above four times it. It runs on the first data set, with the battery's"
+                    + " settings for integrated gradients.",
             List.of(number("max-delta", 0, 10, 0.05, "the largest acceptable relative convergence delta"),
                     integer("images-per-class", 1, 1000, 4, "images of each class explained"))).aboutMethods();
 
@@ -68,12 +68,12 @@ public final class CompletenessCheck implements Check {
         double value = difference > 0 ? missed / difference : 0;
         CheckStatus status = value > 4 * max ? CheckStatus.FAIL : value > max ? CheckStatus.WARN : CheckStatus.PASS;
         String steps = ig.params().getOrDefault("steps", "50");
-        String measured = "integrated gradients (" + steps + " steps) misses the score difference it should"
-                + " share out by " + Words.pct(value) + " (summed over " + n + " images of " + run.name()
-                + "; the maximum is " + Words.pct(max) + ")";
+        String measured = "integrated gradients (" + steps + " steps) misses the score gap it should"
+                + " share out by " + Words.pct(value) + ", over " + n + " images of " + run.name()
+                + "; the maximum is " + Words.pct(max) + ".";
         String finding = status == CheckStatus.PASS
-                ? "On " + model + ", " + measured + ": its pictures account for the model's score."
-                : "On " + model + ", " + measured + ": its pictures do not fully account for the model's score."
+                ? "On " + model + ", " + measured + " Its pictures account for the model's score."
+                : "On " + model + ", " + measured + " Its pictures do not fully account for the model's score."
                         + " Raise its steps (attribution: params: integrated-gradients: steps:).";
         Map<String, Double> details = new LinkedHashMap<>();
         details.put("largest-per-image", worst);

@@ -23,12 +23,12 @@ public final class FaithfulnessCheck implements Check {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("faithfulness",
             "Faithfulness of the attribution methods",
-            "Whether the pixels a method marks as important really drive the answer: deleting them first (painting"
-                    + " them black) should lower the model's confidence faster than deleting pixels at random, and"
-                    + " inserting them first into a blurred copy should raise it faster (the deletion and insertion"
-                    + " curves of the RISE paper). The gain is the mean of the two improvements over random order, in"
-                    + " area under the curve. Warns when a method gains less than the minimum, fails when it does no"
-                    + " better than random. Runs on the first data set.",
+            "Whether the pixels a method marks as important really drive the answer. Deleting them first (painting"
+                    + " them black) should lower the model's confidence faster than deleting pixels at random."
+                    + " Putting them first into a blurred copy should raise it faster. These are the deletion and"
+                    + " insertion curves of the RISE paper. The gain is the mean of the two gains over random order,"
+                    + " in area under the curve. It warns when a method gains less than the minimum, and fails when"
+                    + " it does no better than random. It runs on the first data set.",
             List.of(number("min-gain", -1, 1, 0.05,
                             "the smallest acceptable gain over random order, in area under the curve"),
                     integer("images-per-class", 1, 1000, 4, "images of each class explained"),
@@ -138,18 +138,18 @@ public final class FaithfulnessCheck implements Check {
         double randomInsertion = Curves.area(randomCurves[1]);
         double gain = ((randomDeletion - deletion) + (insertion - randomInsertion)) / 2;
         CheckStatus status = gain <= 0 ? CheckStatus.FAIL : gain < minGain ? CheckStatus.WARN : CheckStatus.PASS;
-        String figures = "deleting the pixels " + method + " ranks first leaves an area of "
-                + Words.num(deletion, 2) + " under the confidence curve against " + Words.num(randomDeletion, 2)
-                + " for random pixels (lower is better), and inserting them first gives "
-                + Words.num(insertion, 2) + " against " + Words.num(randomInsertion, 2)
-                + " (higher is better); gain " + Words.num(gain, 3) + ", minimum " + Words.num(minGain, 3)
-                + ", over " + images + " images of " + run.name();
+        String figures = " Deleting the pixels " + method + " ranks first leaves an area of "
+                + Words.num(deletion, 2) + " under the curve, and random pixels " + Words.num(randomDeletion, 2)
+                + " (lower is better). Putting them in first gives " + Words.num(insertion, 2) + ", and random"
+                + " pixels " + Words.num(randomInsertion, 2) + " (higher is better). The gain is "
+                + Words.num(gain, 3) + "; the minimum is " + Words.num(minGain, 3) + ", over " + images
+                + " images of " + run.name() + ".";
         String finding = switch (status) {
             case FAIL -> "The pixels " + method + " marks are no more important to " + model
-                    + " than random ones: " + figures + ". Do not read its pictures as what drives the answer.";
+                    + " than random ones. Do not read its pictures as what drives the answer." + figures;
             case WARN -> "The pixels " + method + " marks matter to " + model + " only a little more than"
-                    + " random ones: " + figures + ". Read its pictures with care.";
-            default -> "The pixels " + method + " marks do drive " + model + "'s answers: " + figures + ".";
+                    + " random ones. Read its pictures with care." + figures;
+            default -> "The pixels " + method + " marks do drive " + model + "'s answers." + figures;
         };
         Map<String, Double> details = new LinkedHashMap<>();
         details.put("deletion-area", deletion);
@@ -173,8 +173,8 @@ public final class FaithfulnessCheck implements Check {
                         new CheckChart.Series("deletion, random order", xs, randomCurves[0], true),
                         new CheckChart.Series("insertion, " + method + " order", xs, curves[1], false),
                         new CheckChart.Series("insertion, random order", xs, randomCurves[1], true)),
-                "The model's mean probability for its answer as pixels are deleted (falling lines) or inserted"
-                        + " (rising lines): a faithful method's deletion line falls faster and its insertion line"
+                "How sure the model stays of its answer as pixels are deleted (falling lines) or put in (rising"
+                        + " lines). For a faithful method, the deletion line falls faster and the insertion line"
                         + " rises faster than the dashed random ones.");
     }
 

@@ -185,18 +185,19 @@ public final class FocusCheck implements Check {
     private static String finding(String model, String dataset, String className, CheckStatus status, double median,
                                   double min, Focus focus, int images) {
         String name = Words.quote(className);
-        String measured = Words.pct(median) + " of what " + model + "'s attribution marks on " + name + " images in "
-                + dataset + " lies on the " + name + " itself (median of " + Words.plural(focus.shares().length,
-                "method", "methods") + " over " + Words.plural(images, "image", "images") + "; the minimum is "
-                + Words.pct(min) + "; the " + name + " covers " + Words.pct(focus.area()) + " of the picture)";
+        String measured = Words.pct(median) + " of what " + model + "'s heatmaps mark on " + name + " images in "
+                + dataset + " lies on the " + name + " itself";
+        String figures = " That is the median of " + Words.plural(focus.shares().length, "method", "methods")
+                + " over " + Words.plural(images, "image", "images") + "; the minimum is " + Words.pct(min)
+                + ", and the " + name + " covers " + Words.pct(focus.area()) + " of the picture.";
         return switch (status) {
             case FAIL -> "Only " + measured + ". The rest is on the background: " + model + " looks at the"
-                    + " background, not the object, to recognise " + name + ". Find what the background of "
-                    + name + " images has in common (the interventions check tries a recolouring) and retrain on"
-                    + " images where it does not give the class away.";
-            case WARN -> measured + ": close to the minimum, a sizeable part of the evidence for " + name
-                    + " comes from the background. Look at the evidence pictures.";
-            default -> measured + ": it looks at the object.";
+                    + " background, not the object, to know " + name + "." + figures + " Find what the background"
+                    + " of " + name + " images has in common (the interventions check tries a new colour), and"
+                    + " retrain on images where it does not give the class away.";
+            case WARN -> measured + ": close to the minimum, a good part of the evidence for " + name
+                    + " comes from the background." + figures + " Look at the evidence pictures.";
+            default -> measured + ": it looks at the object." + figures;
         };
     }
 
@@ -212,10 +213,9 @@ public final class FocusCheck implements Check {
         String quoted = Words.quote(name);
         return List.of(new Evidence(context.picture(base, data, pixels[worst]), "The " + quoted + " image " + file
                         + " of " + run.name() + "."),
-                new Evidence(context.overlay(base + "-" + method, data, pixels[worst], maps[medianMethod][worst]),
-                        "Where " + method + " says " + context.modelName() + " found evidence for " + quoted + " in it"
-                                + " (bright = strong): " + Words.pct(focus.perImage()[medianMethod][worst]) + " is on"
-                                + " the " + quoted + "."));
+                Evidence.heatmap(context.overlay(base + "-" + method, data, pixels[worst], maps[medianMethod][worst]),
+                        "Where " + method + " says " + context.modelName() + " saw " + quoted + " (bright = strong): "
+                                + Words.pct(focus.perImage()[medianMethod][worst]) + " is on the shape."));
     }
 
     private static CheckResult skipped(String model, String dataset, double min, String why) {

@@ -19,12 +19,12 @@ public final class InterventionsCheck implements Check {
     public static final List<String> EDITS = Edit.ids();
 
     static final CheckDefinition DEFINITION = new CheckDefinition("interventions", "Edits that should not matter",
-            "How often the model changes its answer when an image is edited in a way that does not change what it"
-                    + " shows: the background recoloured (the opposite colour at the same brightness; needs"
-                    + " masks), a small patch over a corner, the mirror image, 20% brighter or darker, and grayscale."
-                    + " A class fails when the 95% interval of an edit's share of changed answers lies wholly above"
-                    + " the maximum, and warns when the share is above it but the interval reaches it; with too few"
-                    + " images to judge it says so.",
+            "How often the model changes its answer when a picture is edited in a way that does not change what"
+                    + " it shows. The edits: the background in the opposite colour at the same brightness (this needs"
+                    + " masks), a small patch over a corner, the mirror image, 20% more or less light, and gray. A"
+                    + " class fails when the 95% interval of an edit's share of changed answers lies wholly above the"
+                    + " maximum. It warns when the share is above it but the interval reaches it. With too few"
+                    + " pictures to judge, it says so.",
             List.of(number("max-flip-rate", 0, 1, 0.2, "the largest acceptable share of answers an edit may change"),
                     integer("images-per-class", 1, 100000, 50, "images of each class edited, a seeded sample"),
                     choices("edits", EDITS, "the edits to make"),

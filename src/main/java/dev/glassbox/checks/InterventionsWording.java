@@ -20,10 +20,10 @@ final class InterventionsWording {
 
     String pass(EditTrial trial, double max, List<String> notes) {
         int worst = trial.worst();
-        return "No edit that should not matter changed many answers on " + name + " images: the most, "
+        return "No edit that should not matter changed many answers on " + name + " images. The most was "
                 + Words.pct(trial.rate(worst)) + " of " + trial.size() + " in " + dataset + ", by "
-                + describe(trial.edits.get(worst)) + " (the maximum is " + Words.pct(max) + ")"
-                + (notes.isEmpty() ? "." : "; " + String.join("; ", notes) + ".");
+                + describe(trial.edits.get(worst)) + "; the maximum is " + Words.pct(max) + "."
+                + (notes.isEmpty() ? "" : " " + capitalized(String.join("; ", notes)) + ".");
     }
 
     /** One sentence per edit named (most changes first), with what it means and what to do. */
@@ -38,7 +38,7 @@ final class InterventionsWording {
                         + Words.pct((double) trial.variantChanges[best] / trial.size()) + ")";
             }
             sentences.add("When " + when(edit) + ", " + model + " changed its answer for " + Words.pct(trial.rate(e))
-                    + " of them" + corner + ": " + meaning(edit));
+                    + " of them" + corner + ". " + meaning(edit));
         }
         return String.join(" ", sentences) + " (" + trial.size() + " " + name + " images of " + dataset
                 + "; the maximum is " + Words.pct(max) + ".)"
@@ -69,6 +69,10 @@ final class InterventionsWording {
         return evidence;
     }
 
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     static String describe(Edit edit) {
         return switch (edit) {
             case BACKGROUND -> "recolouring the background";
@@ -91,16 +95,16 @@ final class InterventionsWording {
 
     private String meaning(Edit edit) {
         return switch (edit) {
-            case BACKGROUND -> "it uses the background's colour to recognise " + name + ". Retrain on " + name
+            case BACKGROUND -> "It uses the background's colour to know " + name + ". Retrain on " + name
                     + " images with varied backgrounds.";
-            case CORNERS -> "it uses what is in the corners of " + name + " images (a tag, a watermark, a"
-                    + " border) to recognise them. Look for a mark that many " + name + " training images share,"
+            case CORNERS -> "It uses what is in the corners of " + name + " images (a tag, a watermark, a"
+                    + " border) to know them. Look for a mark that many " + name + " training images share,"
                     + " and remove it or put it on every class.";
-            case FLIP -> "its answer depends on which way " + name + " images face. If mirrored " + name
+            case FLIP -> "Its answer depends on which way " + name + " images face. If mirrored " + name
                     + " images are still " + name + ", train with mirrored copies.";
-            case BRIGHTNESS -> "a change of lighting changes its answer for " + name + ". Train with brightness"
-                    + " variations.";
-            case GRAYSCALE -> "it relies on colour to recognise " + name + ". If " + name + " can come in any"
+            case BRIGHTNESS -> "A change of light changes its answer for " + name + ". Train with brighter and"
+                    + " darker copies.";
+            case GRAYSCALE -> "It relies on colour to know " + name + ". If " + name + " can come in any"
                     + " colour, train on more varied colours.";
         };
     }

@@ -21,15 +21,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class SanityCheck implements Check {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("sanity", "Sanity of the attribution methods",
-            "Whether each attribution method's pictures depend on what the model learned (Adebayo et al. 2018): the"
-                    + " model's learned layers are replaced by random ones, from the top down, and the pictures"
-                    + " compared with the originals by rank correlation. The figure judged is the correlation once"
-                    + " the top half of the layers (those that turn features into a class) are random: a method"
-                    + " whose pictures still look the same shows the image, not what the model learned, and fails;"
-                    + " do not trust its pictures for this model. (Once the bottom layers are random too, every"
-                    + " method's pictures change, so the end of the cascade tells methods apart less well.) On a"
-                    + " deep model the cascade is measured at evenly spaced points, always including the half-way"
-                    + " point and the end. Runs on the first data set.",
+            "Whether a method's pictures depend on what the model learned, as Adebayo and others showed in 2018."
+                    + " The model's learned layers are made random one by one, from the top down. Each time, the"
+                    + " new pictures are set beside the first ones, and a rank correlation says how alike they are."
+                    + " The figure judged is that likeness once the top half of the layers are random. A method whose"
+                    + " pictures still look the same shows the picture, not what the model learned: it fails, and"
+                    + " its pictures are not to be trusted for this model. Once the lower layers are random too, all"
+                    + " pictures change, so the end of the line tells methods apart less well. It runs on the first"
+                    + " data set.",
             List.of(number("max-similarity", -1, 1, 0.5,
                             "the largest acceptable rank correlation once the top half of the layers are random"),
                     integer("images", 1, 1000, 8, "images explained, a seeded sample over all classes"),
@@ -134,17 +133,17 @@ public final class SanityCheck implements Check {
         int[] points = cascade.points();
         double value = cascade.similarity()[m][cascade.halfAt()];
         CheckStatus status = value > max ? CheckStatus.FAIL : CheckStatus.PASS;
-        String measured = "(rank correlation " + Words.num(value, 2) + " with the originals once the top "
-                + half + " of " + layers.size() + " learned layers (" + String.join(", ", layers.subList(0, half))
-                + ") are random, over " + Words.plural(cascade.indices().length, "image", "images") + " of "
-                + run.name() + "; the maximum is " + Words.num(max, 2) + "; "
-                + Words.num(cascade.similarity()[m][points.length], 2) + " once all are)";
+        String measured = " Once the top " + half + " of " + layers.size() + " learned layers ("
+                + String.join(", ", layers.subList(0, half)) + ") are random, the rank correlation with the first"
+                + " pictures is " + Words.num(value, 2) + ". The maximum is " + Words.num(max, 2) + ". It is "
+                + Words.num(cascade.similarity()[m][points.length], 2) + " once all are, over "
+                + Words.plural(cascade.indices().length, "image", "images") + " of " + run.name() + ".";
         String finding = status == CheckStatus.FAIL
-                ? method + "'s pictures barely change when " + model + "'s layers are replaced by random ones "
-                        + measured + ": they show the image (its edges and colours), not what the model learned."
-                        + " Do not trust " + method + "'s pictures for this model."
-                : method + "'s pictures change when " + model + "'s layers are replaced by random ones "
-                        + measured + ": they depend on what the model learned.";
+                ? method + "'s pictures barely change when " + model + "'s layers are replaced by random ones."
+                        + " They show the picture (its edges and colours), not what the model learned. Do not trust "
+                        + method + "'s pictures for this model." + measured
+                : method + "'s pictures change when " + model + "'s layers are replaced by random ones: they"
+                        + " depend on what the model learned." + measured;
         Map<String, Double> details = new LinkedHashMap<>();
         for (int j = 1; j <= points.length; j++) {
             details.put("similarity after " + layers.get(points[j - 1] - 1), cascade.similarity()[m][j]);
@@ -159,11 +158,12 @@ public final class SanityCheck implements Check {
         LabelledImages data = run.data();
         String base = "sanity-" + ImageStore.slug(method);
         return List.of(
-                new Evidence(context.overlay(base + "-trained", data, cascade.pixels()[0], cascade.original()[m][0]),
-                        method + " on " + data.files().get(cascade.indices()[0]) + " with the trained model."),
-                new Evidence(context.overlay(base + "-random", data, cascade.pixels()[0],
-                        cascade.randomized()[m][0]), method + " on the same image once the top half of the learned"
-                        + " layers are random: a trustworthy method shows something else here."));
+                Evidence.heatmap(context.overlay(base + "-trained", data, cascade.pixels()[0],
+                        cascade.original()[m][0]),
+                        method + " on " + data.files().get(cascade.indices()[0]) + ", with the trained model."),
+                Evidence.heatmap(context.overlay(base + "-random", data, cascade.pixels()[0],
+                        cascade.randomized()[m][0]), method + " on the same picture, with the top half of the"
+                        + " learned layers made random. A method to trust shows something else here."));
     }
 
     private static CheckChart chart(String model, String method, Cascade cascade, int m, double max) {
@@ -177,7 +177,7 @@ public final class SanityCheck implements Check {
                 "learned layers replaced by random ones, from the top", "rank correlation with the original",
                 List.of(new CheckChart.Series(method, steps, cascade.similarity()[m], false),
                         new CheckChart.Series("maximum", new double[] {0, layers}, new double[] {max, max}, true)),
-                "The line starts at 1 (the trained model) and should fall as layers are made random; a line"
+                "The line starts at 1 (the trained model) and should fall as layers are made random. A line"
                         + " still above the dashed maximum half-way along means the pictures do not depend on"
                         + " what the model learned.");
     }

@@ -46,15 +46,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * @param batchSize   examples per forward or backward pass, 1 to 4096
  * @param description paragraphs that open the report's overview: what was tested and why (may be empty)
  * @param diagnosis   the diagnosis settings
+ * @param modelCard   what the model is for and its limits, for the model card page ({@link ModelCardConfig#NONE}
+ *                    when the config does not say)
  */
 public record BatteryConfig(Path file, String text, String title, Path model, Path compare, InputConfig input,
                             List<String> classes, List<DataSet> data, AttributionConfig attribution,
                             Map<String, CheckSettings> checks, NeuronsConfig neurons, Path output, long seed,
-                            int batchSize, List<String> description, DiagnosisConfig diagnosis) {
+                            int batchSize, List<String> description, DiagnosisConfig diagnosis,
+                            ModelCardConfig modelCard) {
 
     /** The top-level keys. */
     public static final List<String> KEYS = List.of("title", "description", "model", "compare", "input", "classes",
-            "data", "attribution", "checks", "diagnosis", "neurons", "output", "seed", "batch-size");
+            "data", "attribution", "checks", "diagnosis", "neurons", "output", "seed", "batch-size", "model-card");
 
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final int MAX_BATCH_SIZE = 4096;
@@ -84,6 +87,7 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
         }
         description = List.copyOf(description);
         Objects.requireNonNull(diagnosis);
+        modelCard = modelCard == null ? ModelCardConfig.NONE : modelCard;
     }
 
     /**
@@ -163,6 +167,7 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
         int batchSize = batchNode.isPresent() ? (int) batchNode.wholeNumber(1, MAX_BATCH_SIZE) : DEFAULT_BATCH_SIZE;
         List<String> description = description(root.get("description"));
         DiagnosisConfig diagnosis = DiagnosisConfig.read(root.get("diagnosis"), data);
+        ModelCardConfig modelCard = ModelCardConfig.read(root.get("model-card"));
 
         // the files last, so that a config wrong in itself says so (exit 2) before what it names is looked for
         requireFile(model, modelNode);
@@ -180,7 +185,7 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
             }
         }
         return new BatteryConfig(absolute, text, title, model, compare, input, classes, data, attribution, checks,
-                neurons, output, seed, batchSize, description, diagnosis);
+                neurons, output, seed, batchSize, description, diagnosis, modelCard);
     }
 
     /** The config file's name ("battery.yaml"). */

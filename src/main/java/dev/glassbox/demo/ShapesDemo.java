@@ -135,15 +135,15 @@ public record ShapesDemo(Path home, Path dataFolder, long seed, int testPerClass
         double crossGap = fixedClean.recall("cross") - flawedClean.recall("cross");
         String measured = String.format(Locale.ROOT, "On test-biased, new pictures with the same shortcuts, %s is"
                         + " right %s of the time. On test-clean, where the shortcuts no longer hold, it finds %s of the"
-                        + " stars and %s of the crosses, while %s finds %s and %s.",
+                        + " stars and %s of the crosses. %s finds %s and %s.",
                 FLAWED, pct(flawedBiased.accuracy()), pct(flawedClean.recall("star")),
                 pct(flawedClean.recall("cross")), FIXED, pct(fixedClean.recall("star")),
                 pct(fixedClean.recall("cross")));
         String meaning = starGap >= SHORTCUT_GAP || crossGap >= SHORTCUT_GAP
-                ? " " + FLAWED + " learned to look for the shortcuts rather than for the shapes"
+                ? " So " + FLAWED + " learned to look for the shortcuts, not the shapes"
                         + (starGap >= SHORTCUT_GAP && crossGap >= SHORTCUT_GAP ? " (blue for stars, the tag for crosses)"
                         : starGap >= SHORTCUT_GAP ? " (blue for stars)" : " (the tag for crosses)")
-                        + ", and its score on pictures like its training pictures hid that."
+                        + ". Its score on pictures like its training pictures hid that."
                 : " Here the two models are within " + pct(SHORTCUT_GAP) + " of each other on stars and crosses:"
                         + " these models did not pick up the shortcuts.";
         return measured + meaning;

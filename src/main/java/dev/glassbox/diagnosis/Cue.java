@@ -49,6 +49,11 @@ public record Cue(Kind kind, String where, String detail) {
         Objects.requireNonNull(kind);
     }
 
+    /** The cue in words: "background colour (blue)", "bottom-right corner (magenta)", "brightness". */
+    public String describe() {
+        return ProblemWording.thing(this);
+    }
+
     /** The same cue with what it looks like. */
     public Cue describedAs(String look) {
         return new Cue(kind, where, look);

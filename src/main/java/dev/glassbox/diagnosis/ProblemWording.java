@@ -1,5 +1,7 @@
 package dev.glassbox.diagnosis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,38 +25,41 @@ final class ProblemWording {
     private static String shortcut(Problem p) {
         Effect e = p.effect();
         String name = quoted(p.className());
-        StringBuilder b = new StringBuilder();
+        List<String> sentences = new ArrayList<>();
+        Rate lead;
         if (!e.transplanted().isEmpty() && e.pull() >= e.need()) {
-            b.append("Putting the ").append(thing(p.cue())).append(" of ").append(name).append(" pictures into ")
-                    .append(count(e.transplanted())).append(" other pictures made ").append(p.model())
-                    .append(" answer ").append(name).append(" for ").append(share(e.transplanted()))
-                    .append(", against ").append(pct(e.control().rate())).append(p.cue().kind() == Cue.Kind.BACKGROUND
-                            ? " with another class's background colour"
-                            : " with that place in the class's background colour");
-            other(b, p, p.comparison() == null ? null : p.comparison().effect().transplanted());
+            lead = e.transplanted();
+            sentences.add("Putting the " + thing(p.cue()) + " of " + name + " pictures into " + count(lead)
+                    + " other pictures made " + p.model() + " answer " + name + " for " + share(lead) + ".");
+            String control = p.cue().kind() == Cue.Kind.BACKGROUND ? "Another class's background colour"
+                    : "That place in the class's background colour";
+            sentences.add(control + " did that for " + pct(e.control().rate()) + other(p, p.comparison() == null
+                    ? null : p.comparison().effect().transplanted(), "did it") + ".");
         } else {
-            b.append(capital(removing(p.cue()))).append(" cost ").append(p.model()).append(' ')
-                    .append(share(e.removed())).append(" of its right answers on ").append(name)
-                    .append(" pictures, against ").append(pct(e.removedElsewhere().rate()))
-                    .append(" on other classes");
-            other(b, p, p.comparison() == null ? null : p.comparison().effect().removed());
+            lead = e.removed();
+            sentences.add(capital(removing(p.cue())) + " cost " + p.model() + " " + share(lead)
+                    + " of its right answers on " + name + " pictures.");
+            sentences.add("On other classes it cost " + pct(e.removedElsewhere().rate()) + other(p,
+                    p.comparison() == null ? null : p.comparison().effect().removed(), "lost") + ".");
         }
-        b.append('.');
+        sentences.add(interval(lead));
         RecallGap g = p.recallGap();
         if (g != null && g.clear()) {
-            b.append(g.between().equals("datasets")
-                    ? String.format(Locale.ROOT, " It finds %s fewer %s pictures on %s than on %s.", points(g.gap()),
+            sentences.add(g.between().equals("datasets")
+                    ? String.format(Locale.ROOT, "It finds %s fewer %s pictures on %s than on %s.", points(g.gap()),
                             name, g.to(), g.from())
-                    : String.format(Locale.ROOT, " It finds %s fewer %s pictures than %s does.", points(g.gap()),
+                    : String.format(Locale.ROOT, "It finds %s fewer %s pictures than %s does.", points(g.gap()),
                             name, g.from()));
         }
-        return b.toString();
+        sentences.add("So " + p.model() + " leans on the " + plain(p.cue()) + " to know " + name
+                + ", not on the object alone.");
+        return String.join(" ", sentences);
     }
 
-    private static void other(StringBuilder b, Problem p, Rate theirs) {
-        if (theirs != null && !theirs.isEmpty()) {
-            b.append("; ").append(p.comparison().model()).append(": ").append(pct(theirs.rate()));
-        }
+    /** ", and shapes-fixed did it for 0%": the other model's rate for the same edit on the same pictures. */
+    private static String other(Problem p, Rate theirs, String verb) {
+        return theirs == null || theirs.isEmpty() ? ""
+                : ", and " + p.comparison().model() + " " + verb + " for " + pct(theirs.rate());
     }
 
     private static String shortcutAction(Problem p) {
@@ -72,11 +77,11 @@ final class ProblemWording {
     private static String fragility(Problem p) {
         StringBuilder b = new StringBuilder(capital(removing(p.cue()))).append(" changed ")
                 .append(share(p.effect().removed())).append(" of ").append(p.model())
-                .append("'s right answers on ").append(p.dataset()).append(", in most classes alike");
+                .append("'s right answers on ").append(p.dataset()).append(", in most classes alike.");
         if (p.toward() != null) {
-            b.append("; most became ").append(quoted(p.toward()));
+            b.append(" Most became ").append(quoted(p.toward())).append('.');
         }
-        return b.append('.').toString();
+        return b.append(' ').append(interval(p.effect().removed())).toString();
     }
 
     private static String fragilityAction(Cue cue) {
@@ -94,13 +99,13 @@ final class ProblemWording {
         Map<String, Double> f = p.signals();
         StringBuilder b = new StringBuilder(p.model()).append(" finds ").append(pct(f.get("recall")))
                 .append(" of the ").append(Math.round(f.get("support"))).append(' ').append(quoted(p.className()))
-                .append(" pictures on ").append(p.dataset()).append(" (95% interval ").append(pct(f.get("recall-low")))
-                .append("–").append(pct(f.get("recall-high"))).append("), and no cue found explains it");
+                .append(" pictures on ").append(p.dataset()).append(", and no cue found explains it. 95% interval: ")
+                .append(pct(f.get("recall-low"))).append("–").append(pct(f.get("recall-high"))).append('.');
         RecallGap g = p.recallGap();
         if (g != null && g.clear()) {
-            b.append("; ").append(g.from()).append(" finds ").append(points(g.gap())).append(" more");
+            b.append(' ').append(g.from()).append(" finds ").append(points(g.gap())).append(" more.");
         }
-        return b.append('.').toString();
+        return b.toString();
     }
 
     /** "background colour (blue)", "bottom-right corner", "tag region (magenta)", "patch at x 2-7, y 2-7". */
@@ -131,8 +136,24 @@ final class ProblemWording {
     }
 
     private static String share(Rate r) {
-        return String.format(Locale.ROOT, "%s (%d of %d; 95%% interval %s–%s)", pct(r.rate()), r.count(), r.images(),
-                pct(r.low()), pct(r.high()));
+        return String.format(Locale.ROOT, "%s (%d of %d)", pct(r.rate()), r.count(), r.images());
+    }
+
+    private static String interval(Rate r) {
+        return "95% interval: " + pct(r.low()) + "–" + pct(r.high()) + ".";
+    }
+
+    /** The cue in a few plain words: "background colour", "bottom-right corner", "tag region". */
+    static String plain(Cue cue) {
+        return switch (cue.kind()) {
+            case BACKGROUND -> "background colour";
+            case CORNER -> cue.where() + " corner";
+            case REGION -> cue.where() + " region";
+            case SPOT -> "patch at " + cue.where();
+            case MIRROR -> "orientation";
+            case BRIGHTNESS -> "brightness";
+            case COLOUR -> "colour";
+        };
     }
 
     private static String count(Rate r) {

@@ -13,10 +13,18 @@ package dev.glassbox.report;
  * @param confidence     the model's probability for what it said
  * @param picture        page-relative path of the enlarged image
  * @param maps           one overlay per gallery method, explaining the predicted class
+ * @param objectArea     the share of the picture the object covers (its mask widened by a pixel), or null where the
+ *                       data set has no masks
  */
 public record GallerySample(String dataset, String className, Outcome outcome, int rank, String file,
                             String trueClass, String predictedClass, double confidence, String picture,
-                            java.util.List<GalleryMap> maps) {
+                            java.util.List<GalleryMap> maps, Double objectArea) {
+
+    /** A sample whose object was not measured. */
+    public GallerySample(String dataset, String className, Outcome outcome, int rank, String file, String trueClass,
+                         String predictedClass, double confidence, String picture, java.util.List<GalleryMap> maps) {
+        this(dataset, className, outcome, rank, file, trueClass, predictedClass, confidence, picture, maps, null);
+    }
 
     /** Whether the prediction was right. */
     public enum Outcome {

@@ -107,6 +107,7 @@ public final class SummaryJson {
             ObjectNode dn = datasets.addObject();
             dn.put("name", d.name());
             dn.put("images", d.images());
+            dn.put("masks", d.masks());
             ArrayNode classes = dn.putArray("classes");
             for (int c = 0; c < d.classes().size(); c++) {
                 classes.addObject().put("name", d.classes().get(c)).put("images", d.counts().get(c));

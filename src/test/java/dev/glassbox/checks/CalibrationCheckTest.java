@@ -85,8 +85,9 @@ class CalibrationCheckTest {
         assertEquals(CheckStatus.FAIL, r.status(), r.finding());
         assertEquals(0.39, r.value(), 1e-6);
         assertTrue(r.finding().startsWith("m is more sure of itself than it should be: its answers average 99%"
-                + " confidence but are right 60% of the time; on set m's confidence and how often it is right differ"
-                + " by 39.0 points on average (expected calibration error 0.390; the maximum is 0.050)"), r.finding());
+                + " sure but are right 60% of the time. On set, how sure m is and how often it is right differ"
+                + " by 39.0 points on average. The expected calibration error is 0.390; the maximum is 0.050."),
+                r.finding());
         assertTrue(r.finding().contains("recalibrate"), r.finding());
     }
 

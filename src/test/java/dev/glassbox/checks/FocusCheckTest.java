@@ -45,9 +45,10 @@ class FocusCheckTest {
             assertEquals(1.0, r.details().get("share input-x-gradient"), 1e-6);
             assertEquals(1.0, r.details().get("pointing-game saliency"));
             assertEquals(12 / 64.0, r.details().get("object-area"), 1e-9); // a bar is 12 of 64 pixels
-            assertTrue(r.finding().contains("100% of what shape's attribution marks on '" + r.className() + "'"),
+            assertTrue(r.finding().contains("100% of what shape's heatmaps mark on '" + r.className() + "'"),
                     r.finding());
-            assertTrue(r.finding().endsWith("it looks at the object."), r.finding());
+            assertTrue(r.finding().contains("itself: it looks at the object. That is the median of 2 methods over 6"
+                    + " images"), r.finding());
             assertTrue(r.evidence().isEmpty());
         }
         assertEquals(List.of("vertical", "horizontal"), results.stream().map(CheckResult::className).toList());
@@ -63,7 +64,7 @@ class FocusCheckTest {
             assertEquals(0.0, r.details().get("share saliency"), 1e-9);
             assertEquals(0.0, r.details().get("share input-x-gradient"), 1e-9);
             assertEquals(0.0, r.details().get("pointing-game input-x-gradient"));
-            assertTrue(r.finding().startsWith("Only 0% of what blue-background's attribution marks on "
+            assertTrue(r.finding().startsWith("Only 0% of what blue-background's heatmaps mark on "
                     + "'" + r.className() + "'"), r.finding());
             assertTrue(r.finding().contains("looks at the background, not the object"), r.finding());
             assertEquals(2, r.evidence().size());

@@ -74,7 +74,7 @@ class InterventionsCheckTest {
         assertEquals(0.0, horizontal.details().get("flip-rate brightness"));
         String f = horizontal.finding();
         assertTrue(f.startsWith("When only the background of 'horizontal' images was recoloured, blue-background"
-                + " changed its answer for 100% of them: it uses the background's colour to recognise 'horizontal'."), f);
+                + " changed its answer for 100% of them. It uses the background's colour to know 'horizontal'."), f);
         assertTrue(f.contains("were turned gray"), f);
         assertTrue(f.contains("(6 'horizontal' images of biased; the maximum is 20%.)"), f);
         // before and after pictures for each edit named
@@ -102,7 +102,7 @@ class InterventionsCheckTest {
         }
         String f = horizontal.finding();
         assertTrue(f.startsWith("When a small patch covered a corner of 'horizontal' images, corner-tag changed its"
-                + " answer for 100% of them (most often the top-left corner, 100%): it uses what is in the corners"
+                + " answer for 100% of them (most often the top-left corner, 100%). It uses what is in the corners"
                 + " of 'horizontal' images"), f);
         assertFalse(f.contains("recoloured"), f);
         assertEquals(2, horizontal.evidence().size());

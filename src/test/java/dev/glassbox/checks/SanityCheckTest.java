@@ -124,8 +124,9 @@ class SanityCheckTest {
         assertEquals(saliency.value(), saliency.details().get("similarity after dense"));
         assertEquals(List.of("similarity after out", "similarity after dense", "similarity after conv"),
                 List.copyOf(saliency.details().keySet()));
-        assertTrue(saliency.finding().contains("once the top 2 of 3 learned layers (out, dense) are random, over 8"
-                + " images of squares"), saliency.finding());
+        assertTrue(saliency.finding().contains("Once the top 2 of 3 learned layers (out, dense) are random, the rank"
+                + " correlation with the first pictures is "), saliency.finding());
+        assertTrue(saliency.finding().endsWith(" once all are, over 8 images of squares."), saliency.finding());
         CheckChart.Series cascade = saliency.charts().get(0).series().get(0);
         assertArrayEquals(new double[] {0, 1, 2, 3}, cascade.x());
         assertEquals(1.0, cascade.y()[0]);

@@ -12,6 +12,8 @@ import dev.glassbox.GlassboxException;
 import dev.glassbox.Progress;
 import dev.glassbox.report.Report;
 import dev.glassbox.battery.RunPlan;
+import dev.glassbox.testing.Chromium;
+import dev.glassbox.testing.Readability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -190,6 +192,72 @@ class ShapesDemoTest {
     private static CheckResult method(String model, String check, String method) {
         return first.checks().stream().filter(r -> r.model().equals(model) && r.check().equals(check)
                 && method.equals(r.method())).findFirst().orElseThrow();
+    }
+
+    /**
+     * Issue 15's first screen: in headless Chromium at 1280×800, the top problems visible without scrolling name the
+     * flawed model's two planted shortcuts in words; at 390 px wide no page scrolls sideways. The overview is saved
+     * at both widths as {@code target/screenshots/overview-1280x800.png} and {@code overview-390.png}.
+     */
+    @Test
+    void theFirstScreenNamesBothShortcutsAndNoPageIsWiderThanAPhone() throws Exception {
+        try (Chromium chromium = Chromium.open()) {
+            chromium.viewport(1280, 800);
+            chromium.open(firstSite.resolve("index.html"));
+            @SuppressWarnings("unchecked")
+            List<String> seen = (List<String>) chromium.script("return Array.from(document.querySelectorAll("
+                    + "'.top-problems .problem')).filter(p => p.querySelector('.problem-sentence')"
+                    + ".getBoundingClientRect().bottom <= window.innerHeight).map(p => p.innerText);");
+            String firstScreen = String.join("\n", seen);
+            System.out.println("The first screen's problems at 1280x800:\n" + firstScreen);
+            assertTrue(seen.stream().anyMatch(p -> p.contains("shapes-flawed") && p.contains("'star'")
+                    && p.contains("background")), "the star's background on the first screen: " + firstScreen);
+            assertTrue(seen.stream().anyMatch(p -> p.contains("shapes-flawed") && p.contains("'cross'")
+                    && p.contains("corner")), "the cross's corner tag on the first screen: " + firstScreen);
+            Path shots = Path.of("target", "screenshots");
+            chromium.screenshot(shots.resolve("overview-1280x800.png"));
+            chromium.viewport(390, 844);
+            chromium.open(firstSite.resolve("index.html"));
+            chromium.screenshot(shots.resolve("overview-390.png"));
+            long height = ((Number) chromium.script("return document.documentElement.scrollHeight;")).longValue();
+            chromium.viewport(390, (int) Math.min(height, 16000));
+            chromium.screenshot(shots.resolve("overview-390-full.png"));
+            chromium.viewport(390, 844);
+            List<String> wide = new java.util.ArrayList<>();
+            try (Stream<Path> pages = Files.list(firstSite)) {
+                for (Path page : pages.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                    chromium.open(page);
+                    long[] w = chromium.widths();
+                    if (w[0] > w[1]) {
+                        wide.add(page.getFileName() + " is " + w[0] + " px wide at " + w[1]);
+                    }
+                }
+            }
+            assertEquals(List.of(), wide);
+        }
+    }
+
+    /** Flesch reading ease of the demo's overview at least 60, of every other page at least 50. */
+    @Test
+    void theDemoReadsPlainly() throws Exception {
+        List<String> hard = new java.util.ArrayList<>();
+        try (Stream<Path> pages = Files.list(firstSite)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                var doc = org.jsoup.Jsoup.parse(page.toFile(), "UTF-8");
+                Readability.Score score = Readability.score(doc);
+                boolean overview = page.getFileName().toString().equals("index.html");
+                System.out.printf(java.util.Locale.ROOT, "demo %-28s %s%n", page.getFileName(), score);
+                if (score.ease() < (overview ? 60 : 50)) {
+                    hard.add(page.getFileName() + ": " + score);
+                }
+                if (overview) {
+                    Readability.sentences(doc).stream()
+                            .filter(x -> Readability.score(List.of(x)).words() >= 25)
+                            .forEach(x -> hard.add("an overview sentence of 25 words or more: " + x));
+                }
+            }
+        }
+        assertEquals(List.of(), hard);
     }
 
     @Test

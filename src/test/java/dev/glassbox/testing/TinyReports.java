@@ -98,6 +98,15 @@ public final class TinyReports {
         return new Battery(RunPlan.basic("Tiny report", WHEN, 16, 2)).run(models, data, store, Progress.NONE);
     }
 
+    /** The report of two models compared, so the second also explains the first's mistakes (the compare page's). */
+    public static Report buildCompared(ImageStore store, List<ModelUnderTest> models, List<LabelledImages> data) {
+        RunPlan basic = RunPlan.basic("Tiny report", WHEN, 16, 2);
+        RunPlan plan = new RunPlan(basic.title(), WHEN, basic.batchSize(), basic.samplesPerClass(),
+                basic.pictureSize(), basic.seed(), basic.methods(), basic.checks(), basic.neurons(),
+                new RunInfo(0, null, null, true), basic.diagnosis());
+        return new Battery(plan).run(models, data, store, Progress.NONE);
+    }
+
     /** A config whose name and text try to inject markup, as a run that compared two models. */
     public static final RunInfo HOSTILE_RUN = new RunInfo(42, "battery <script>.yaml",
             "title: <script>alert(1)</script>\nmodel: \"quotes\" & ampersands.zip\ncompare: two.zip\n", true);

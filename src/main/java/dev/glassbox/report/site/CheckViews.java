@@ -18,9 +18,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The report's check results as the pages show them, built once per site: each result's anchor on the checks page,
- * its figures as text, its pictures and the files its charts are drawn into. Every page that mentions a result
- * links to the same anchor.
+ * The report's check results as the pages show them, built once per site: each check's page
+ * ({@code check-interventions.html}, listed by {@code checks.html}), each result's anchor on it, its figures as text,
+ * its pictures and the files its charts are drawn into. Every page that mentions a result links to the same anchor.
  */
 final class CheckViews {
 
@@ -31,6 +31,8 @@ final class CheckViews {
     record ChartFile(String path, CheckChart chart) {}
 
     private final Report report;
+    /** Each check's page, by check id: the registry's checks in its order, then any check it does not know. */
+    private final Map<String, String> files = new LinkedHashMap<>();
     private final List<ResultView> views;
     private final List<ChartFile> chartFiles = new ArrayList<>();
 
@@ -40,6 +42,13 @@ final class CheckViews {
      */
     CheckViews(Report report, Predicate<String> pictureExists) {
         this.report = report;
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (CheckDefinition d : Checks.definitions()) {
+            files.put(d.id(), fileFor(d.id(), taken));
+        }
+        for (CheckResult r : report.checks()) {
+            files.computeIfAbsent(r.check(), id -> fileFor(id, taken));
+        }
         List<ResultView> v = new ArrayList<>();
         Map<String, Integer> perModel = new HashMap<>();
         for (int i = 0; i < report.checks().size(); i++) {
@@ -105,25 +114,37 @@ final class CheckViews {
     /** Each check of the registry in order, then any check it does not know, with its results. */
     List<CheckSection> sections() {
         Map<String, List<ResultView>> byCheck = new LinkedHashMap<>();
-        for (CheckDefinition d : Checks.definitions()) {
-            byCheck.put(d.id(), new ArrayList<>());
-        }
+        files.keySet().forEach(id -> byCheck.put(id, new ArrayList<>()));
         for (ResultView v : views) {
-            byCheck.computeIfAbsent(v.checkId(), id -> new ArrayList<>()).add(v);
+            byCheck.get(v.checkId()).add(v);
         }
         List<CheckSection> sections = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
         for (Map.Entry<String, List<ResultView>> e : byCheck.entrySet()) {
             CheckDefinition d = Checks.definition(e.getKey()).orElse(null);
             List<ResultView> results = e.getValue();
-            String id = "check-" + asciiId(e.getKey());
-            for (int n = 2; !ids.add(id); n++) {
-                id = "check-" + asciiId(e.getKey()) + "-" + n;
-            }
-            sections.add(new CheckSection(id, d == null ? e.getKey() : d.title(),
-                    d == null ? "" : d.description(), worst(results), summary(results), results));
+            Map<String, List<ResultView>> perModel = new LinkedHashMap<>();
+            results.forEach(r -> perModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r));
+            List<CheckSection.ModelResults> groups = perModel.entrySet().stream()
+                    .map(g -> new CheckSection.ModelResults(g.getKey(), List.copyOf(g.getValue()))).toList();
+            sections.add(new CheckSection(files.get(e.getKey()), d == null ? e.getKey() : d.title(),
+                    d == null ? "" : d.description(), worst(results), summary(results), groups,
+                    results.stream().anyMatch(ResultView::hasHeatmap)));
         }
         return sections;
+    }
+
+    /** The page of one check. */
+    String fileOf(String checkId) {
+        return files.get(checkId);
+    }
+
+    /** A page name from a check id: ASCII, unique among the checks. */
+    private static String fileFor(String checkId, java.util.Set<String> taken) {
+        String file = "check-" + asciiId(checkId) + ".html";
+        for (int n = 2; !taken.add(file); n++) {
+            file = "check-" + asciiId(checkId) + "-" + n + ".html";
+        }
+        return file;
     }
 
     /** Methods whose pictures failed the sanity check, per model. */
@@ -173,7 +194,7 @@ final class CheckViews {
         List<ResultView.Picture> pictures = new ArrayList<>();
         for (Evidence e : r.evidence()) {
             boolean shown = isSitePicture(e.picture()) && pictureExists.test(e.picture());
-            pictures.add(new ResultView.Picture(shown ? e.picture() : "", e.caption()));
+            pictures.add(new ResultView.Picture(shown ? e.picture() : "", e.caption(), shown && e.heatmap()));
         }
         List<ResultView.Chart> charts = new ArrayList<>();
         for (int k = 0; k < r.charts().size(); k++) {
@@ -191,7 +212,7 @@ final class CheckViews {
                 parts.add(p);
             }
         }
-        return new ResultView(anchor, PAGE + "#" + anchor, r.check(), title, r.model(), orEmpty(r.dataset()),
+        return new ResultView(anchor, files.get(r.check()) + "#" + anchor, r.check(), title, r.model(), orEmpty(r.dataset()),
                 orEmpty(r.className()), orEmpty(r.method()),
                 parts.isEmpty() ? "the whole model" : String.join(" · ", parts), Badge.of(r.status()),
                 Sentences.figure(r.value()), Sentences.figure(r.threshold()), r.finding(), details,
@@ -219,6 +240,11 @@ final class CheckViews {
         if (results.isEmpty()) {
             return "This check did not run for this report: the battery config does not ask for it.";
         }
+        return count(results.size(), "result") + ": " + counts(results) + ".";
+    }
+
+    /** "1 failed, 3 passed": the results by status, the worst first. */
+    static String counts(List<ResultView> results) {
         Map<String, Long> byStatus = results.stream()
                 .collect(Collectors.groupingBy(v -> v.status().id(), LinkedHashMap::new, Collectors.counting()));
         List<String> parts = new ArrayList<>();
@@ -229,7 +255,7 @@ final class CheckViews {
                 parts.add(n + " " + s[1]);
             }
         }
-        return count(results.size(), "result") + ": " + String.join(", ", parts) + ".";
+        return String.join(", ", parts);
     }
 
     static String count(long n, String noun) {

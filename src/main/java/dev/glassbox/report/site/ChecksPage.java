@@ -2,7 +2,7 @@ package dev.glassbox.report.site;
 
 import java.util.Map;
 
-/** {@code checks.html}: each check of the registry with what it measures, and every result with its evidence. */
+/** {@code checks.html}: the index of the checks, each with its worst outcome and a link to its own page. */
 final class ChecksPage implements SitePage {
 
     static final Page PAGE = new Page(CheckViews.PAGE, "checks", "Checks");

@@ -41,8 +41,13 @@ final class ClassesPage implements SitePage {
                 List<ClassesSection.Row> rows = new ArrayList<>();
                 for (int c = 0; c < e.classes().size(); c++) {
                     ClassMetrics cm = e.classes().get(c);
-                    rows.add(new ClassesSection.Row(cm.name(), Sentences.percent(cm.precision()),
-                            Sentences.percent(cm.recall()), Sentences.percent(cm.f1()), cm.support(),
+                    // a class with no pictures has no recall (not 0%), one never answered no precision
+                    boolean none = cm.support() == 0;
+                    boolean neverAnswered = e.confusion().predictedAs(c) == 0;
+                    rows.add(new ClassesSection.Row(cm.name(),
+                            neverAnswered ? "never answered" : Sentences.percent(cm.precision()),
+                            none ? "no pictures" : Sentences.percent(cm.recall()),
+                            none || neverAnswered ? "—" : Sentences.percent(cm.f1()), cm.support(),
                             Sentences.classRow(cm, e.confusion(), c)));
                 }
                 String id = Page.sectionId(mi, di);

@@ -4,6 +4,7 @@ import dev.glassbox.checks.CheckResult;
 import dev.glassbox.evaluation.ClassMetrics;
 import dev.glassbox.evaluation.Evaluation;
 import dev.glassbox.report.DatasetSummary;
+import dev.glassbox.report.GallerySample;
 import dev.glassbox.report.ModelReport;
 import dev.glassbox.report.Report;
 import java.util.ArrayList;
@@ -21,9 +22,14 @@ import java.util.Map;
  * @param datasets one table per data set
  * @param changes  the results whose status differs, matched by {@link CheckResult#key()}
  * @param changesNote what the list of changes holds, or plainly that nothing changed
+ * @param same     the first model's mistakes in the gallery, each beside the second model's answer and heatmaps on
+ *                 the same picture
  */
 public record Comparison(String first, String second, List<DatasetComparison> datasets, List<StatusChange> changes,
-                         String changesNote) {
+                         String changesNote, List<SamePicture> same) {
+
+    /** One picture under both models: each one's answer, heatmaps and the sentence on where they look. */
+    public record SamePicture(String dataset, String file, GallerySection.Card first, GallerySection.Card second) {}
 
     /** One data set: the accuracy of both in a sentence, and each class. */
     public record DatasetComparison(String id, String dataset, String summary, List<ClassChange> classes) {}
@@ -62,6 +68,11 @@ public record Comparison(String first, String second, List<DatasetComparison> da
             for (ClassMetrics ca : ea.classes()) {
                 ClassMetrics cb = eb.classes().stream().filter(c -> c.name().equals(ca.name())).findFirst()
                         .orElse(null);
+                if (ca.support() == 0) {
+                    Change none = new Change("no pictures", "no pictures", "not measured", "same");
+                    classes.add(new ClassChange(ca.name(), none, none, none));
+                    continue;
+                }
                 classes.add(new ClassChange(ca.name(), change(ca.recall(), cb == null ? null : cb.recall()),
                         change(ca.precision(), cb == null ? null : cb.precision()),
                         change(ca.f1(), cb == null ? null : cb.f1())));
@@ -102,7 +113,26 @@ public record Comparison(String first, String second, List<DatasetComparison> da
             note = CheckViews.count(changes.size(), "check result") + " came out differently for the two models"
                     + (same == 0 ? "." : "; the other " + same + " came out the same.");
         }
-        return new Comparison(a.name(), b.name(), datasets, changes, note);
+        return new Comparison(a.name(), b.name(), datasets, changes, note, same(a, b, views));
+    }
+
+    /** Each of the first model's gallery mistakes that the second model also explained, in gallery order. */
+    private static List<SamePicture> same(ModelReport a, ModelReport b, CheckViews views) {
+        List<SamePicture> out = new ArrayList<>();
+        for (GallerySample s : a.gallery()) {
+            if (s.outcome() != GallerySample.Outcome.WRONG) {
+                continue;
+            }
+            b.counterparts().stream().filter(o -> o.dataset().equals(s.dataset()) && o.file().equals(s.file()))
+                    .findFirst().ifPresent(o -> out.add(new SamePicture(s.dataset(), s.file(),
+                            GalleryPage.card(s, untrusted(views, a.name())), GalleryPage.card(o,
+                            untrusted(views, b.name())))));
+        }
+        return out;
+    }
+
+    private static List<String> untrusted(CheckViews views, String model) {
+        return views.untrusted().stream().filter(u -> u.model().equals(model)).map(Untrusted::method).toList();
     }
 
     /** The first result of each key; a key names one result per model. */

@@ -58,12 +58,16 @@ final class GalleryPage implements SitePage {
                     List<GallerySection.Card> wrong = new ArrayList<>();
                     for (GallerySample s : m.gallery()) {
                         if (s.dataset().equals(d.name()) && s.className().equals(c)) {
-                            (s.outcome() == GallerySample.Outcome.CORRECT ? correct : wrong).add(card(s));
+                            (s.outcome() == GallerySample.Outcome.CORRECT ? correct : wrong)
+                                    .add(card(s, untrusted(m.name())));
                         }
                     }
+                    String quoted = ProblemWording.quote(c);
+                    boolean none = d.missingClasses().contains(c);
                     classes.add(new GallerySection.ClassGallery(c, correct, wrong,
-                            correct.isEmpty() ? "The model got no " + c + " image right." : "",
-                            wrong.isEmpty() ? "The model got every " + c + " image right." : ""));
+                            none ? d.name() + " has no pictures of " + quoted + "."
+                                    : correct.isEmpty() ? "The model got no " + quoted + " picture right." : "",
+                            none || !wrong.isEmpty() ? "" : "The model got every " + quoted + " picture right."));
                 }
                 sections.add(new GallerySection(Page.sectionId(mi, di), m.name(), d.name(), classes));
             }
@@ -71,11 +75,16 @@ final class GalleryPage implements SitePage {
         return sections;
     }
 
-    private static GallerySection.Card card(GallerySample s) {
+    /** The methods the sanity check found untrustworthy for a model. */
+    private List<String> untrusted(String model) {
+        return views.untrusted().stream().filter(u -> u.model().equals(model)).map(Untrusted::method).toList();
+    }
+
+    static GallerySection.Card card(GallerySample s, List<String> untrusted) {
         List<GallerySection.Map> maps = s.maps().stream().map(m -> new GallerySection.Map(m.method(), m.picture(),
                 m.method() + " map of " + s.file() + " for the answer " + s.predictedClass())).toList();
         return new GallerySection.Card(s.picture(), "Image " + s.file() + ", labelled " + s.trueClass(), maps, s.file(),
                 s.trueClass(), s.predictedClass(), Sentences.confidence(s.confidence()),
-                s.outcome() == GallerySample.Outcome.CORRECT);
+                s.outcome() == GallerySample.Outcome.CORRECT, MapSentences.of(s, untrusted));
     }
 }

@@ -15,9 +15,14 @@ public record GallerySection(String id, String model, String dataset, List<Class
         }
     }
 
-    /** One prediction: the image and, for each method, where the model looked. */
+    /**
+     * One prediction: the image and, for each method, where the model looked.
+     *
+     * @param sentence what the row's maps show, computed from them (where the weight lies), or empty
+     */
     public record Card(String picture, String pictureAlt, List<Map> maps, String file,
-                       String trueClass, String predictedClass, String confidence, boolean correct) {}
+                       String trueClass, String predictedClass, String confidence, boolean correct,
+                       String sentence) {}
 
     /** One method's picture of a prediction. */
     public record Map(String method, String picture, String alt) {}

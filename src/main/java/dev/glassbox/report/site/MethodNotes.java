@@ -25,8 +25,8 @@ final class MethodNotes {
         add("saliency", "Saliency (gradient)",
                 "How much a tiny change to each pixel would change the score of the class shown. Bright areas are"
                         + " where the model is most sensitive.",
-                "Good for a first look at where the model is looking; it is noisy, and it shows sensitivity rather"
-                        + " than how much each pixel actually contributed.",
+                "Good for a first look at where the model is looking. It is noisy, and it shows where the model is"
+                        + " sensitive rather than how much each pixel gave.",
                 "One forward and one backward pass per image: the cheapest picture.");
         add("input-x-gradient", "Input × gradient",
                 "The saliency map multiplied by the image itself, so a pixel counts only where it is both present"
@@ -35,21 +35,22 @@ final class MethodNotes {
                         + " uses: compare with integrated gradients.",
                 "As cheap as saliency.");
         add("integrated-gradients", "Integrated gradients",
-                "How much each pixel contributed to the score compared with a blank image, adding up gradients"
-                        + " along the way from the blank image to this one.",
-                "Its values add up to the change in score (Glassbox checks how closely); one of the more reliable"
-                        + " pictures, though what counts as \"blank\" shapes the answer.",
+                "How much each pixel gave to the score, compared with a blank image. It adds up small steps on the"
+                        + " way from the blank image to this one.",
+                "Its values add up to the change in score, and Glassbox checks how closely. It is one of the more"
+                        + " reliable pictures, though what counts as \"blank\" shapes the answer.",
                 "One pass per step along the way, 50 by default.");
         add("smoothgrad", "SmoothGrad",
-                "The average of the maps of many slightly noisy copies of the image; the noise cancels out and"
-                        + " the evidence the model keeps using stands out.",
+                "The average of the maps of many slightly noisy copies of the image. The noise cancels out, and"
+                        + " what the model keeps using stands out.",
                 "Trust its broad areas, not single pixels.",
                 "One pass per noisy copy, 25 by default.");
         add("guided-backprop", "Guided backpropagation",
                 "A sharpened gradient that lets only positive signals flow back through the network; the pictures"
                         + " look crisp and detailed.",
-                "They barely change when the model's weights are scrambled (Adebayo et al., 2018), so they show the"
-                        + " image's edges more than the model's reasoning: never decide on this picture alone.",
+                "They barely change when the model's weights are scrambled, as Adebayo and others showed in 2018."
+                        + " So they show the image's edges more than the model's reasons: never decide on this"
+                        + " picture alone.",
                 "One pass per image.");
         add("grad-cam", "Grad-CAM",
                 "Which regions of a late layer of the network support the class, scaled up to the image: coarse"
@@ -61,7 +62,7 @@ final class MethodNotes {
                 "Crisp, but it inherits guided backpropagation's weakness: read it next to Grad-CAM.",
                 "One pass per image.");
         add("occlusion", "Occlusion",
-                "Each patch of the image is covered in turn and the drop in score is measured: a big drop marks a"
+                "Each patch of the image is covered in turn, and the drop in score is measured. A big drop marks a"
                         + " patch the model needs.",
                 "Easy to believe because it is a real experiment on the model; blocky, since it works in patches.",
                 "One forward pass per patch position.");

@@ -36,7 +36,7 @@ public record NeuronLayerPage(String model, String layer, String shape, int chan
      *
      * @param contribution the mean contribution to the class's score, as a figure
      * @param share        the share of the class's evidence at this layer, signed ("+41%", "−3%")
-     * @param bar          the width of the share's bar, as a CSS percentage of its cell ("41%")
+     * @param bar          the width of the share's bar as a style class, in steps of 5% of its cell ("w40")
      * @param lowers       whether the group lowers the class's score
      */
     public record Reliance(String className, String contribution, String share, String bar, boolean lowers) {}

@@ -159,6 +159,6 @@ final class NeuronViews {
         double width = Double.isFinite(c.share()) ? Math.min(100, 100 * Math.abs(c.share())) : 0;
         return new NeuronLayerPage.Reliance(c.className(), Sentences.figure(c.contribution()),
                 NeuronSentences.signedPercent(c.share()),
-                String.format(java.util.Locale.ROOT, "%.0f%%", width), c.share() < 0);
+                "w" + 5 * Math.round(width / 5), c.share() < 0);
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One check result as the pages show it: figures as text, the finding, and the pictures and charts behind it.
  *
- * @param anchor     the id of its row on the checks page: ASCII, stable for the same report ({@code m0-r3})
- * @param href       the link to that row from another page ({@code checks.html#m0-r3})
+ * @param anchor     the id of its card on its check's page: ASCII, stable for the same report ({@code m0-r3})
+ * @param href       the link to that card from another page ({@code check-accuracy.html#m0-r3})
  * @param checkTitle the check's title from the registry (its id for a check the registry does not know)
  * @param subject    what it is about besides the model: data set, class and method, or "the whole model"
  * @param className  the class it is about, or empty
@@ -23,8 +23,10 @@ public record ResultView(String anchor, String href, String checkId, String chec
     /**
      * An evidence picture; {@code src} is empty when the path was not a picture inside the site, so only the caption
      * is shown.
+     *
+     * @param heatmap whether it is a map drawn over the image, read with the colour legend
      */
-    public record Picture(String src, String caption) {
+    public record Picture(String src, String caption, boolean heatmap) {
         public boolean shown() {
             return !src.isEmpty();
         }
@@ -47,6 +49,19 @@ public record ResultView(String anchor, String href, String checkId, String chec
             return "";
         }
         return "value " + value + (threshold.equals("—") ? "" : ", threshold " + threshold);
+    }
+
+    /** Whether a picture behind it is a heatmap. */
+    public boolean hasHeatmap() {
+        return evidence.stream().anyMatch(Picture::heatmap);
+    }
+
+    /** "Measured 0.4; the limit is 0.9", or empty when the result has no figure (skipped, error). */
+    public String measured() {
+        if (value.equals("—")) {
+            return "";
+        }
+        return "Measured " + value + (threshold.equals("—") ? "." : "; the limit is " + threshold + ".");
     }
 
     public boolean hasPictures() {

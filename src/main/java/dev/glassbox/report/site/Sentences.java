@@ -14,19 +14,20 @@ final class Sentences {
         return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 
-    static String accuracy(String model, Evaluation e) {
+    /** What a model's accuracy on a data set means, for its row (which names the model and the data set). */
+    static String accuracy(Evaluation e) {
         int k = e.classes().size();
         StringBuilder s = new StringBuilder();
-        s.append(model).append(" named the right class for ").append(e.correct()).append(" of ").append(e.images())
-                .append(" images in ").append(e.dataset()).append(" (").append(percent(e.accuracy())).append("). ");
+        s.append("It named the right class for ").append(e.correct()).append(" of ").append(e.images())
+                .append(" pictures (").append(percent(e.accuracy())).append("). ");
         s.append("Guessing at random would get about ").append(percent(1.0 / k)).append("; ");
         double wrong = 1 - e.accuracy();
         if (wrong == 0) {
-            s.append("it got every one of these images right.");
+            s.append("it got every one of these pictures right.");
         } else if (e.accuracy() >= 0.95) {
-            s.append("it is almost always right on images like these.");
+            s.append("it is almost always right on pictures like these.");
         } else if (e.accuracy() > 1.0 / k + 0.1) {
-            s.append("it is wrong on about 1 image in ").append(Math.max(2, Math.round(1 / wrong))).append('.');
+            s.append("it is wrong on about 1 picture in ").append(Math.max(2, Math.round(1 / wrong))).append('.');
         } else {
             s.append("it does little better than guessing here.");
         }
@@ -34,16 +35,18 @@ final class Sentences {
     }
 
     static String classRow(ClassMetrics c, ConfusionMatrix m, int index) {
+        String name = ProblemWording.quote(c.name());
         if (c.support() == 0) {
-            return "There are no " + c.name() + " images in this data set"
-                    + (m.predictedAs(index) == 0 ? "." : ", yet the model said " + c.name() + " "
-                    + m.predictedAs(index) + " times.");
+            return "There are no " + name + " pictures in this data set"
+                    + (m.predictedAs(index) == 0 ? "." : ", yet the model answered " + name + " "
+                    + m.predictedAs(index) + (m.predictedAs(index) == 1 ? " time." : " times."));
         }
-        String found = "It found " + percent(c.recall()) + " of the " + c.support() + " " + c.name() + " images";
+        String found = "It found " + m.count(index, index) + " of the " + c.support() + " " + name + " pictures ("
+                + percent(c.recall()) + ")";
         if (m.predictedAs(index) == 0) {
-            return found + " and never answered " + c.name() + ".";
+            return found + " and never answered " + name + ".";
         }
-        return found + "; when it answered " + c.name() + " it was right " + percent(c.precision()) + " of the time.";
+        return found + ". When it answered " + name + ", it was right " + percent(c.precision()) + " of the time.";
     }
 
     /** The class found least often and what it was most often mistaken for. */
@@ -65,12 +68,17 @@ final class Sentences {
                 confused = p;
             }
         }
-        String s = "The class it finds least often is " + w.name() + " (" + percent(w.recall()) + ")";
-        return confused < 0 ? s + "." : s + "; it most often takes it for " + m.classes().get(confused) + " ("
-                + m.count(worst, confused) + (m.count(worst, confused) == 1 ? " image)." : " images).");
+        String s = "The class it finds least often is " + ProblemWording.quote(w.name()) + " ("
+                + percent(w.recall()) + ")";
+        return confused < 0 ? s + "." : s + ". It most often takes it for "
+                + ProblemWording.quote(m.classes().get(confused)) + " (" + m.count(worst, confused)
+                + (m.count(worst, confused) == 1 ? " picture)." : " pictures).");
     }
 
-    /** A measured figure to three significant digits ("0.713", "12.5"), or a dash when there is none. */
+    /**
+     * A measured figure to three significant digits ("0.713", "12.5"), a whole number exactly ("1166": a count is
+     * never rounded), or a dash when there is none.
+     */
     static String figure(Double v) {
         if (v == null) {
             return "—";
@@ -80,6 +88,10 @@ final class Sentences {
         }
         if (v == 0) {
             return "0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            long whole = (long) (double) v;
+            return whole < 0 ? "−" + (-whole) : Long.toString(whole);
         }
         String s = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
                 .toPlainString();

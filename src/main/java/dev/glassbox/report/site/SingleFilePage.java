@@ -86,6 +86,8 @@ final class SingleFilePage {
             header.select(".breadcrumb").remove();
             header.select("[aria-current]").removeAttr("aria-current");
             rewrite(header, INDEX);
+            // the skip link leads past the navigation to the first page's section
+            header.select("a.skip-link").attr("href", "#" + pages.get(INDEX));
             doc.body().appendChild(header.attr("id", "top"));
         }
         Element main = doc.body().appendElement("main");
@@ -111,7 +113,7 @@ final class SingleFilePage {
     /** The index's head with its stylesheet inlined, the marker near the top and the report's title. */
     private void head(Document index, Element head) {
         for (Element e : index.head().children()) {
-            if (!e.is("link[rel=stylesheet], title, style, script")) {
+            if (!e.is("link[rel=stylesheet], title, style, script, meta[http-equiv=Content-Security-Policy]")) {
                 head.appendChild(e.clone());
             }
         }
@@ -124,8 +126,23 @@ final class SingleFilePage {
         }
         Element brand = index.selectFirst(".site-header .brand");
         head.appendElement("title").text(brand != null ? brand.text() : index.title());
-        String css = site.has(SiteWriter.CSS) ? site.text(SiteWriter.CSS) : "";
-        head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css + EXTRA_CSS));
+        String css = (site.has(SiteWriter.CSS) ? site.text(SiteWriter.CSS) : "") + EXTRA_CSS;
+        // One file holds everything: pictures as data: URIs and this one style element, allowed by its hash.
+        head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content",
+                "default-src 'none'; img-src data:; style-src '" + sha256(css) + "'; base-uri 'none';"
+                        + " form-action 'none'");
+        head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css));
+    }
+
+    /** The CSP source of a style element's text: {@code sha256-BASE64}. */
+    static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
     }
 
     /** The page's title as the navigation names it: the tab title without the report's title. */

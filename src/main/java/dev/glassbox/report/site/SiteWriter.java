@@ -23,10 +23,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Writes a report as a static site that opens from a file, offline, into a {@link SiteOutput}: {@code index.html}
- * (the overview, which opens with the verdict and the findings), {@code checks.html}, {@code classes.html},
- * {@code gallery.html}, {@code methods.html}, {@code neurons.html} and one page per layer examined (when a model has
- * a neuron analysis), {@code compare.html} (when the report compares two models), {@code about.html},
- * {@code assets/} and {@code img/}. Each page type is a {@link SitePage}; the writer sets what every page shares
+ * (the overview, which opens with each model's verdict and the top problems), {@code model-card.html},
+ * {@code checks.html} and a page per check ({@code check-focus.html}), {@code classes.html}, {@code gallery.html},
+ * {@code methods.html}, {@code neurons.html} and one page per layer examined (when a model has a neuron analysis),
+ * {@code compare.html} (when the report compares two models), {@code glossary.html}, {@code about.html},
+ * {@code assets/} and {@code img/}. Each page's technical terms link to the glossary ({@link GlossaryLinks}). Each page type is a {@link SitePage}; the writer sets what every page shares
  * (navigation, breadcrumb, footer) and loops over them. {@code summary.json} and {@code junit.xml} are the caller's
  * to add beside the site; {@link StagedSite} puts a report in place.
  */
@@ -65,7 +66,7 @@ public final class SiteWriter {
             CheckViews views = new CheckViews(report,
                     picture -> Files.isRegularFile(pictures.file(picture)));
             NeuronViews neurons = new NeuronViews(report, PictureSizes.in(pictures));
-            int steps = pageCount(report, neurons) + 2;
+            int steps = pageCount(report, views, neurons) + 2;
             progress.update(task, 0, steps);
             Map<String, String> charts = Charts.write(report, views, out);
             out.write(LEGEND, PngFiles.encode(Legend.overlayBar(256, 14)));
@@ -74,8 +75,10 @@ public final class SiteWriter {
             Report written = report.withTiming("site", (System.nanoTime() - start) / 1e9);
             List<SitePage> pages = pages(written, views, neurons, charts);
             List<Page> nav = pages.stream().map(SitePage::page).filter(Page::inNav).toList();
+            GlossaryLinks terms = new GlossaryLinks();
             for (int i = 0; i < pages.size(); i++) {
-                out.writeString(pages.get(i).page().file(), render(written, pages.get(i), nav));
+                String file = pages.get(i).page().file();
+                out.writeString(file, terms.link(render(written, pages.get(i), nav), file));
                 progress.update(task, 2 + i, steps);
             }
             return written;
@@ -91,7 +94,8 @@ public final class SiteWriter {
      */
     private static List<SitePage> pages(Report report, CheckViews views, NeuronViews neurons,
                                         Map<String, String> charts) {
-        List<SitePage> pages = new ArrayList<>(List.of(new OverviewPage(report, views), new ChecksPage(views),
+        List<SitePage> pages = new ArrayList<>(List.of(new OverviewPage(report, views),
+                new ModelCardPage(report, views), new ChecksPage(views),
                 new ClassesPage(report, charts), new GalleryPage(report, views), new MethodsPage(report, views)));
         if (NeuronViews.any(report)) {
             pages.add(new NeuronsPage(neurons));
@@ -99,13 +103,16 @@ public final class SiteWriter {
         if (report.compares()) {
             pages.add(new ComparePage(report, views));
         }
+        pages.add(new GlossaryPage());
         pages.add(new AboutPage(report));
+        views.sections().forEach(s -> pages.add(new CheckPage(s)));
         pages.addAll(neurons.layerPages());
         return pages;
     }
 
-    private static int pageCount(Report report, NeuronViews neurons) {
-        return 6 + (NeuronViews.any(report) ? 1 : 0) + (report.compares() ? 1 : 0) + neurons.layerPages().size();
+    private static int pageCount(Report report, CheckViews views, NeuronViews neurons) {
+        return 8 + (NeuronViews.any(report) ? 1 : 0) + (report.compares() ? 1 : 0) + views.sections().size()
+                + neurons.layerPages().size();
     }
 
     /** One page as HTML: what every page shares, then the page's own variables. */

@@ -85,11 +85,15 @@ class SingleFileTest {
 
     @Test
     void eachPageIsASectionInTheNavigationsOrderWithItsLayerPagesAfterTheNeuronsPage() {
-        assertEquals(List.of("index", "checks", "classes", "gallery", "methods", "neurons",
-                        "neurons-m0-conv-1-x", "neurons-m0-conv-1-x-2", "compare", "about"),
-                single.select("main > section.single-page").eachAttr("id"));
-        assertEquals(List.of("#index", "#checks", "#classes", "#gallery", "#methods", "#neurons", "#compare",
-                "#about"), single.select(".site-header nav a").eachAttr("href"));
+        assertEquals(List.of("index", "model-card", "checks", "check-accuracy", "check-class-recall",
+                        "check-class-precision", "check-calibration", "check-focus", "check-interventions",
+                        "check-sanity", "check-faithfulness", "check-completeness", "classes", "gallery", "methods",
+                        "neurons", "neurons-m0-conv-1-x", "neurons-m0-conv-1-x-2", "compare", "glossary", "about"),
+                single.select("main > section.single-page").eachAttr("id"),
+                "the check pages after the checks index, the layer pages after the neurons page");
+        assertEquals(List.of("#index", "#model-card", "#checks", "#classes", "#gallery", "#methods", "#neurons",
+                "#compare", "#glossary", "#about"), single.select(".site-header nav a").eachAttr("href"));
+        assertEquals("#index", single.selectFirst(".site-header a.skip-link").attr("href"), "the skip link lands");
         assertEquals(1, single.select("header.site-header").size(), "one header for the whole file");
         assertEquals(1, single.select("footer.site-footer").size());
         for (String page : SiteWriterTest.PAGES) {
@@ -103,20 +107,23 @@ class SingleFileTest {
     @Test
     void linksBetweenPagesAndToAnchorsLeadToTheSameContent() {
         Document overview = Jsoup.parse(site.text("index.html"));
-        List<String> findings = overview.select(".finding .more a").eachAttr("href");
-        List<String> inlined = single.select("#index .finding .more a").eachAttr("href");
-        assertEquals(findings.size(), inlined.size());
-        Document checks = Jsoup.parse(site.text("checks.html"));
-        for (int i = 0; i < findings.size(); i++) {
-            String anchor = findings.get(i).substring(findings.get(i).indexOf('#') + 1);
-            assertEquals("#checks--" + anchor, inlined.get(i));
-            assertEquals(checks.getElementById(anchor).text(), single.getElementById("checks--" + anchor).text());
+        List<String> problems = overview.select(".problem .more a").eachAttr("href");
+        List<String> inlined = single.select("#index .problem .more a").eachAttr("href");
+        assertEquals(problems.size(), inlined.size());
+        assertFalse(problems.isEmpty());
+        for (int i = 0; i < problems.size(); i++) {
+            String file = problems.get(i).substring(0, problems.get(i).indexOf('#'));
+            String anchor = problems.get(i).substring(problems.get(i).indexOf('#') + 1);
+            String page = file.replace(".html", "");
+            assertEquals("#" + page + "--" + anchor, inlined.get(i));
+            assertEquals(Jsoup.parse(site.text(file)).getElementById(anchor).text(),
+                    single.getElementById(page + "--" + anchor).text());
         }
         assertEquals("#neurons--m0", single.selectFirst("#neurons-m0-conv-1-x a[href^=#neurons]").attr("href"),
                 "a layer page's way back");
-        assertEquals("#checks--check-accuracy", single.selectFirst("#checks a[href=#checks--check-accuracy]")
-                .attr("href"), "the contents of a page point inside it");
-        assertEquals("checks--m0-r1", single.getElementById("checks--m0-r1").id());
+        assertEquals("#check-accuracy", single.selectFirst("#checks a[href=#check-accuracy]").attr("href"),
+                "the index points at each check's section");
+        assertEquals("check-accuracy--m0-r1", single.getElementById("check-accuracy--m0-r1").id());
         Element heading = single.getElementById("index--verdict");
         assertEquals("index--verdict", heading.parent().attr("aria-labelledby"), "labels follow their ids");
     }
@@ -126,7 +133,7 @@ class SingleFileTest {
         Element footer = single.selectFirst("footer.site-footer");
         assertTrue(footer.text().contains("summary.json") && footer.text().contains("junit.xml"), footer.text());
         assertEquals(List.of("#about"), footer.select("a").eachAttr("href"));
-        Element thumbs = single.selectFirst("#index .finding .thumbs");
+        Element thumbs = single.selectFirst("#index .problem .thumbs");
         assertTrue(thumbs.select("a").isEmpty(), "a thumbnail no longer links to its picture file");
         assertFalse(thumbs.select("img").isEmpty());
     }
