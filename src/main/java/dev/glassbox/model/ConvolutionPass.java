@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code deconv2d_tf} (TensorFlow's input gradient of a convolution, oneDNN's backward-data kernel) where the input
  * size is the one a transposed convolution gives back, and {@code conv2d_bp} otherwise, which also computes the weight
  * gradients (thrown away): on the ResNet-20 those four strided convolutions' {@code conv2d_bp} took as long as its
- * fifteen others' input gradients together (BENCHMARKS.md, "Real models").
+ * seventeen others' input gradients together (BENCHMARKS.md, "Real models").
  *
  * <p>Holds the input and pre-activation of the latest forward pass, as DL4J layers do; not thread-safe.
  */
