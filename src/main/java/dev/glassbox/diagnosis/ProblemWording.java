@@ -17,8 +17,8 @@ final class ProblemWording {
         return switch (p.kind()) {
             case SHORTCUT -> p.worded(shortcut(p), shortcutAction(p));
             case FRAGILITY -> p.worded(fragility(p), fragilityAction(p.cue()));
-            case WEAK_CLASS -> p.worded(weak(p), "Collect more '" + p.className() + "' pictures, especially ones"
-                    + " like those it misses (the gallery shows them), check their labels, and test again.");
+            case WEAK_CLASS -> p.worded(weak(p), "Collect more '" + p.className() + "' pictures like those it misses"
+                    + " (the gallery shows them), check their labels, and test again.");
         };
     }
 
@@ -65,11 +65,10 @@ final class ProblemWording {
     private static String shortcutAction(Problem p) {
         String name = quoted(p.className());
         return switch (p.cue().kind()) {
-            case BACKGROUND -> "Train on pictures where the background does not go with the class: " + name
-                    + " pictures on other backgrounds and other pictures on " + (p.cue().detail() == null ? "its"
-                    : p.cue().detail()) + " ones (or recolour backgrounds while training), then test again.";
+            case BACKGROUND -> "Train on " + name + " pictures with other backgrounds, and on other pictures with "
+                    + (p.cue().detail() == null ? "its" : p.cue().detail()) + " ones. Then test again.";
             case CORNER, REGION, SPOT -> "Take the " + thing(p.cue()) + " out of the training pictures, or put it"
-                    + " on every class alike, so that it no longer tells " + name + " apart; then test again.";
+                    + " on every class alike. Then test again.";
             default -> fragilityAction(p.cue());
         };
     }

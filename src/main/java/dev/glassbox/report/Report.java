@@ -146,9 +146,9 @@ public record Report(String title, Instant generatedAt, String verdict, String v
             List<CheckResult> own = results.stream().filter(r -> r.model().equals(m) && !judgesMethods(r)).toList();
             parts.add(m + ": " + verdicts.get(i) + " (" + counts(own) + ")");
         }
-        return String.join("; ", parts) + ". Each model's verdict is the worst of its own results (a confirmed"
-                + " shortcut makes it at least a warn); results about the attribution methods say which methods to"
-                + " trust and count for no model. The report's verdict is the worst model's.";
+        return String.join(". ", parts) + ". Each model's verdict is the worst of its own results. A confirmed"
+                + " shortcut makes it at least a warn. Results about the heatmap methods say which methods to trust,"
+                + " and count for no model. The report's verdict is the worst model's.";
     }
 
     private static String counts(List<CheckResult> results) {
