@@ -34,7 +34,7 @@ final class ProblemWording {
             String control = p.cue().kind() == Cue.Kind.BACKGROUND ? "Another class's background colour"
                     : "That place in the class's background colour";
             sentences.add(control + " did that for " + pct(e.control().rate()) + other(p, p.comparison() == null
-                    ? null : p.comparison().effect().transplanted(), "did it") + ".");
+                    ? null : p.comparison().effect().transplanted(), "did it for") + ".");
         } else {
             lead = e.removed();
             sentences.add(capital(removing(p.cue())) + " cost " + p.model() + " " + share(lead)
@@ -56,10 +56,10 @@ final class ProblemWording {
         return String.join(" ", sentences);
     }
 
-    /** ", and shapes-fixed did it for 0%": the other model's rate for the same edit on the same pictures. */
+    /** ", and shapes-fixed did it for 0%", ", and shapes-fixed lost 0%": the other model's rate, same edit, same pictures. */
     private static String other(Problem p, Rate theirs, String verb) {
         return theirs == null || theirs.isEmpty() ? ""
-                : ", and " + p.comparison().model() + " " + verb + " for " + pct(theirs.rate());
+                : ", and " + p.comparison().model() + " " + verb + " " + pct(theirs.rate());
     }
 
     private static String shortcutAction(Problem p) {

@@ -67,7 +67,7 @@ public final class SummaryJson {
         root.put("schema", SCHEMA);
         root.put("title", report.title());
         root.put("generatedAt", report.generatedAt().toString());
-        root.put("verdict", report.verdict());
+        root.put("verdict", report.verdict().id());
         root.put("verdictNote", report.verdictNote());
         ArrayNode models = root.putArray("models");
         for (ModelReport m : report.models()) {
@@ -76,7 +76,7 @@ public final class SummaryJson {
             mo.put("file", m.file());
             mo.put("sha256", m.sha256());
             mo.put("input", m.input());
-            mo.put("verdict", report.verdictOf(m.name()));
+            mo.put("verdict", report.verdictOf(m.name()).id());
             ArrayNode untrusted = mo.putArray("untrustworthyMethods");
             report.untrustworthyMethods(m.name()).forEach(untrusted::add);
             ArrayNode evaluations = mo.putArray("evaluations");

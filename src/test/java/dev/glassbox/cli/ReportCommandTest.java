@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glassbox.testing.TinyReports;
 import java.awt.image.BufferedImage;
+import dev.glassbox.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -203,11 +204,11 @@ class ReportCommandTest {
 
     @Test
     void theExitCodeFollowsTheVerdictAndLevel() {
-        assertEquals(1, ReportCommand.exitCode("fail", ReportCommand.FailOn.fail));
-        assertEquals(0, ReportCommand.exitCode("warn", ReportCommand.FailOn.fail));
-        assertEquals(1, ReportCommand.exitCode("warn", ReportCommand.FailOn.warn));
-        assertEquals(0, ReportCommand.exitCode("pass", ReportCommand.FailOn.warn));
-        assertEquals(0, ReportCommand.exitCode("fail", ReportCommand.FailOn.never));
-        assertEquals(0, ReportCommand.exitCode("not-run", ReportCommand.FailOn.warn));
+        assertEquals(1, ReportCommand.exitCode(Verdict.FAIL, ReportCommand.FailOn.fail));
+        assertEquals(0, ReportCommand.exitCode(Verdict.WARN, ReportCommand.FailOn.fail));
+        assertEquals(1, ReportCommand.exitCode(Verdict.WARN, ReportCommand.FailOn.warn));
+        assertEquals(0, ReportCommand.exitCode(Verdict.PASS, ReportCommand.FailOn.warn));
+        assertEquals(0, ReportCommand.exitCode(Verdict.FAIL, ReportCommand.FailOn.never));
+        assertEquals(0, ReportCommand.exitCode(Verdict.NOT_RUN, ReportCommand.FailOn.warn));
     }
 }

@@ -22,6 +22,7 @@ import dev.glassbox.featurevis.NeuronGroup;
 import dev.glassbox.featurevis.NeuronReport;
 import dev.glassbox.model.ModelUnderTest;
 import dev.glassbox.report.Report;
+import dev.glassbox.report.Verdict;
 import dev.glassbox.battery.Battery;
 import dev.glassbox.battery.RunPlan;
 import dev.glassbox.report.RunInfo;
@@ -113,7 +114,7 @@ public final class TinyReports {
 
     /** The report with these check results (until the battery runs in tests), its verdict taken from them. */
     public static Report withChecks(Report report, List<CheckResult> results, RunInfo run) {
-        String verdict = Report.verdictOf(results);
+        Verdict verdict = Verdict.of(results);
         return new Report(report.title(), report.generatedAt(), verdict,
                 "Hand-made check results: the verdict is " + verdict + ".", report.models(), report.datasets(),
                 report.timings(), report.versions(), report.introduction(), results, run);
