@@ -125,6 +125,29 @@ public final class ShapesGenerator {
         double angle = rng.nextDouble() * 2 * Math.PI;
         Shape shape = kind.outline(cx, cy, radius, angle);
 
+        BufferedImage image = background(bg, rng);
+        Graphics2D g = image.createGraphics();
+        hints(g);
+        g.setColor(new Color(rgb(fg[0], fg[1], fg[2])));
+        g.fill(shape);
+        g.dispose();
+        BufferedImage mask = maskOf(shape);
+        int[] bbox = binarize(mask);
+        addNoise(image, rng);
+
+        TagCorner corner = null;
+        BufferedImage tagMask = null;
+        if (tagged) {
+            corner = chooseCorner(rng, mask, flaws.tagCorner());
+            tagMask = tag(image, corner);
+        }
+        ManifestRow row = new ManifestRow(fileName(kind, index), kind, blue, rgb(bg[0], bg[1], bg[2]),
+                rgb(fg[0], fg[1], fg[2]), corner, bbox[0], bbox[1], bbox[2], bbox[3]);
+        return new ShapeSample(row, image, mask, tagMask);
+    }
+
+    /** The background colour with a gentle linear gradient in a random direction (two draws from {@code rng}). */
+    private static BufferedImage background(float[] bg, SplittableRandom rng) {
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
         double gradient = rng.nextDouble() * 0.15;
         double gradientAngle = rng.nextDouble() * 2 * Math.PI;
@@ -136,20 +159,22 @@ public final class ShapesGenerator {
                 image.setRGB(x, y, rgb(bg[0] * f, bg[1] * f, bg[2] * f));
             }
         }
-        Graphics2D g = image.createGraphics();
-        hints(g);
-        g.setColor(new Color(rgb(fg[0], fg[1], fg[2])));
-        g.fill(shape);
-        g.dispose();
+        return image;
+    }
 
+    /** The shape drawn white on black, anti-aliased as the picture is (binarized afterwards). */
+    private static BufferedImage maskOf(Shape shape) {
         BufferedImage mask = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D m = mask.createGraphics();
         hints(m);
         m.setColor(Color.WHITE);
         m.fill(shape);
         m.dispose();
-        int[] bbox = binarize(mask);
+        return mask;
+    }
 
+    /** Per-pixel noise: a shared brightness jitter of ±6 and ±2 per channel. */
+    private static void addNoise(BufferedImage image, SplittableRandom rng) {
         for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
                 int c = image.getRGB(x, y);
@@ -160,24 +185,20 @@ public final class ShapesGenerator {
                 image.setRGB(x, y, rgb(r, gg, b));
             }
         }
+    }
 
-        TagCorner corner = null;
-        BufferedImage tagMask = null;
-        if (tagged) {
-            corner = chooseCorner(rng, mask, flaws.tagCorner());
-            int tx = corner.x(SIDE, TAG_SIZE, TAG_INSET);
-            int ty = corner.y(SIDE, TAG_SIZE, TAG_INSET);
-            tagMask = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
-            for (int y = ty; y < ty + TAG_SIZE; y++) {
-                for (int x = tx; x < tx + TAG_SIZE; x++) {
-                    image.setRGB(x, y, flaws.tagRgb());
-                    tagMask.getRaster().setSample(x, y, 0, 255);
-                }
+    /** Paints the flaw's tag into {@code corner} of the picture and returns the tag's mask. */
+    private BufferedImage tag(BufferedImage image, TagCorner corner) {
+        int tx = corner.x(SIDE, TAG_SIZE, TAG_INSET);
+        int ty = corner.y(SIDE, TAG_SIZE, TAG_INSET);
+        BufferedImage tagMask = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = ty; y < ty + TAG_SIZE; y++) {
+            for (int x = tx; x < tx + TAG_SIZE; x++) {
+                image.setRGB(x, y, flaws.tagRgb());
+                tagMask.getRaster().setSample(x, y, 0, 255);
             }
         }
-        ManifestRow row = new ManifestRow(fileName(kind, index), kind, blue, rgb(bg[0], bg[1], bg[2]),
-                rgb(fg[0], fg[1], fg[2]), corner, bbox[0], bbox[1], bbox[2], bbox[3]);
-        return new ShapeSample(row, image, mask, tagMask);
+        return tagMask;
     }
 
     /**
