@@ -119,8 +119,8 @@ public record Report(String title, Instant generatedAt, Verdict verdict, String 
         int failed = counts.getOrDefault(CheckStatus.FAIL, 0) + counts.getOrDefault(CheckStatus.ERROR, 0);
         int skipped = counts.getOrDefault(CheckStatus.SKIPPED, 0);
         return failed + " failed, " + counts.getOrDefault(CheckStatus.WARN, 0) + " warned, "
-                + counts.getOrDefault(CheckStatus.PASS, 0) + " passed" + (skipped > 0 ? ", " + skipped + " could not be judged"
-                : "") + " of " + results.size() + " results";
+                + counts.getOrDefault(CheckStatus.PASS, 0) + " passed"
+                + (skipped > 0 ? ", " + skipped + " could not be judged" : "") + " of " + results.size() + " results";
     }
 
     /** One sentence per model: how many of its checks failed, warned and passed. */
