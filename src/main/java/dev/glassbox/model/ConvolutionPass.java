@@ -25,7 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The input gradient of a stride-1 convolution is itself a convolution: of the output gradient with the kernel
  * turned by 180 degrees and its input and output channels swapped, padded by {@code dilation × (kernel − 1) −
  * padding}. That costs what the forward pass costs. Strided or unevenly padded convolutions use ND4J's
- * {@code conv2d_bp}, which also computes the weight gradients (thrown away).
+ * {@code deconv2d_tf} (TensorFlow's input gradient of a convolution, oneDNN's backward-data kernel) where the input
+ * size is the one a transposed convolution gives back, and {@code conv2d_bp} otherwise, which also computes the weight
+ * gradients (thrown away): on the ResNet-20 those four strided convolutions' {@code conv2d_bp} took as long as its
+ * fifteen others' input gradients together (BENCHMARKS.md, "Real models").
  *
  * <p>Holds the input and pre-activation of the latest forward pass, as DL4J layers do; not thread-safe.
  */
@@ -48,6 +51,11 @@ final class ConvolutionPass {
     /** The turned kernel of the input gradient, or null where it is computed by {@code conv2d_bp}. */
     private INDArray turned;
     private int[] turnedPadding;
+    /**
+     * The kernel as {@code deconv2d_tf} takes it, [height, width, in channels, out channels], where the turned kernel
+     * cannot serve and the dilation is 1; else null.
+     */
+    private INDArray transposable;
 
     private INDArray input;
     private INDArray preActivation;
@@ -65,6 +73,9 @@ final class ConvolutionPass {
         this.format = format;
         try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             prepareTurned();
+            if (turned == null && dilation[0] == 1 && dilation[1] == 1) {
+                transposable = weights.permute(2, 3, 1, 0).dup('c');
+            }
         }
     }
 
@@ -140,6 +151,12 @@ final class ConvolutionPass {
         if (turned != null) {
             Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(contiguous(delta), turned).addOutputs(gradient)
                     .addIntegerArguments(arguments(turnedPadding, false)).build());
+        } else if (transposable != null && transposes(spatial(input), spatial(delta))) {
+            long[] shape = input.shape();
+            INDArray inputShape = Nd4j.createFromArray((int) shape[0], (int) shape[1], (int) shape[2], (int) shape[3]);
+            Nd4j.exec(DynamicCustomOp.builder("deconv2d_tf").addInputs(inputShape, transposable, contiguous(delta))
+                    .addOutputs(gradient).addIntegerArguments(kernel[0], kernel[1], stride[0], stride[1], padding[0],
+                            padding[1], dilation[0], dilation[1], same ? 1 : 0, format).build());
         } else {
             INDArray weightGradient = Nd4j.createUninitialized(weights.dataType(), weights.shape(), 'c');
             INDArray[] inputs = bias == null ? new INDArray[] {input, weights, delta}
@@ -151,6 +168,21 @@ final class ConvolutionPass {
                     .addIntegerArguments(arguments(padding, same)).build());
         }
         return gradient;
+    }
+
+    /**
+     * Whether a transposed convolution of the output gradient gives back exactly the input's size, as
+     * {@code deconv2d_tf} requires: {@code out × stride} in "same" mode, {@code (out − 1) × stride + kernel − 2 ×
+     * padding} otherwise (a strided convolution that leaves rows or columns out does not).
+     */
+    private boolean transposes(long[] in, long[] out) {
+        for (int d = 0; d < 2; d++) {
+            long back = same ? out[d] * stride[d] : (out[d] - 1) * stride[d] + kernel[d] - 2L * padding[d];
+            if (back != in[d]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -49,7 +49,15 @@ class EnginePassesTest {
                 Arguments.of(CNN2DFormat.NCHW, ConvolutionMode.Truncate, 3, 1, 0, 1, Activation.IDENTITY, true),
                 Arguments.of(CNN2DFormat.NHWC, ConvolutionMode.Truncate, 3, 2, 1, 1, Activation.RELU, false),
                 Arguments.of(CNN2DFormat.NCHW, ConvolutionMode.Same, 3, 1, 0, 2, Activation.SIGMOID, true),
-                Arguments.of(CNN2DFormat.NHWC, ConvolutionMode.Truncate, 5, 1, 1, 1, Activation.IDENTITY, true));
+                Arguments.of(CNN2DFormat.NHWC, ConvolutionMode.Truncate, 5, 1, 1, 1, Activation.IDENTITY, true),
+                // strided: deconv2d_tf where the input is what a transposed convolution gives back (9 = 3 × 3, 9 = 2
+                // × (4 − 1) + 3, 9 = 2 × (5 − 1) + 3 − 2), conv2d_bp where it is not (9 ≠ 2 × 5, 9 ≠ 2 × (4 − 1) + 2)
+                Arguments.of(CNN2DFormat.NCHW, ConvolutionMode.Same, 3, 3, 0, 1, Activation.RELU, true),
+                Arguments.of(CNN2DFormat.NHWC, ConvolutionMode.Same, 3, 3, 0, 1, Activation.IDENTITY, false),
+                Arguments.of(CNN2DFormat.NHWC, ConvolutionMode.Truncate, 3, 2, 0, 1, Activation.RELU, true),
+                Arguments.of(CNN2DFormat.NCHW, ConvolutionMode.Truncate, 3, 2, 1, 1, Activation.IDENTITY, true),
+                Arguments.of(CNN2DFormat.NCHW, ConvolutionMode.Same, 3, 2, 0, 1, Activation.IDENTITY, true),
+                Arguments.of(CNN2DFormat.NCHW, ConvolutionMode.Truncate, 2, 2, 0, 1, Activation.RELU, true));
     }
 
     @ParameterizedTest(name = "{0} {1} k{2} s{3} p{4} d{5} {6} bias={7}")
