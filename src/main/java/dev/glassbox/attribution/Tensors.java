@@ -10,7 +10,24 @@ final class Tensors {
 
     private Tensors() {}
 
+    /**
+     * The values in row-major order. A float or double array that owns its buffer is read straight from it; anything
+     * else is copied first. (Casting every batch to a new double array, then copying it, was a sixth of Grad-CAM's
+     * time on a CIFAR CNN.)
+     */
     static double[] values(INDArray a) {
+        boolean whole = a.ordering() == 'c' && !a.isView() && a.offset() == 0 && a.data().length() == a.length();
+        if (whole && a.dataType() == DataType.DOUBLE) {
+            return a.data().asDouble();
+        }
+        if (whole && a.dataType() == DataType.FLOAT) {
+            float[] f = a.data().asFloat();
+            double[] d = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                d[i] = f[i];
+            }
+            return d;
+        }
         return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
