@@ -2,6 +2,7 @@ package dev.glassbox.attribution;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.LayerInfo;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -91,45 +92,49 @@ public final class GradCam implements AttributionMethod {
     public Attribution attribute(INDArray inputs, int[] targets) {
         Tensors.requireTargets(inputs, targets);
         int n = (int) inputs.size(0);
-        INDArray[] ag;
-        int channels;
-        int h;
-        int w;
-        boolean last;
-        java.util.Optional<String> source = layerInput ? engine.inputOf(layer.name()) : java.util.Optional.of(layer.name());
-        if (source.isPresent()) {
-            LayerInfo at = engine.layer(source.get());
-            if (!at.spatial()) {
-                throw GlassboxException.usage("the input of layer '" + layer.name() + "' (" + at + ") has no spatial"
-                        + " output, so grad-cam cannot attribute to it");
-            }
-            ag = Passes.layerGradient(engine, inputs, targets, at.name());
-            channels = (int) at.channels();
-            h = (int) at.spatialSize()[0];
-            w = (int) at.spatialSize()[1];
-            last = at.channelsLast();
-        } else {
-            ag = new INDArray[] {inputs.castTo(engine.dataType()),
-                    Passes.inputGradient(engine, inputs, targets, dev.glassbox.model.BackwardRule.NONE)};
-            channels = engine.input().channels();
-            h = engine.input().height();
-            w = engine.input().width();
-            last = engine.input().layout() == dev.glassbox.model.InputLayout.NHWC;
-        }
-        double[] a = Tensors.values(ag[0]);
-        double[] g = Tensors.values(ag[1]);
-        int size = channels * h * w;
-        int plane = h * w;
+        Activations at = activations(inputs, targets);
         // alpha_c A_c for each example and channel, channels first: Grad-CAM's map is their sum over channels
-        double[] weighted = weighted(a, g, n, channels, plane, last);
+        double[] weighted = weighted(Tensors.values(at.values()), Tensors.values(at.gradient()), n, at.channels(),
+                at.h() * at.w(), at.channelsLast());
         if (!sumChannels) {
             if (relu) {
                 for (int j = 0; j < weighted.length; j++) {
                     weighted[j] = Math.max(0, weighted[j]);
                 }
             }
-            return Attribution.of(Tensors.array(weighted, new long[] {n, channels, h, w}, engine.dataType()));
+            return Attribution.of(Tensors.array(weighted, new long[] {n, at.channels(), at.h(), at.w()},
+                    engine.dataType()));
         }
+        double[][] cams = cams(weighted, n, at.channels(), at.h() * at.w());
+        return Attribution.of(upsample ? upsampled(cams, at, inputs.shape())
+                : Tensors.array(flat(cams), new long[] {n, at.h(), at.w()}, engine.dataType()));
+    }
+
+    /** What the map is made of: a layer's (or the input's) values and the target's gradient there. */
+    private record Activations(INDArray values, INDArray gradient, int channels, int h, int w, boolean channelsLast) {}
+
+    /** The attributed layer's activations and gradients, or the input's where the layer's input is the model's. */
+    private Activations activations(INDArray inputs, int[] targets) {
+        java.util.Optional<String> source = layerInput ? engine.inputOf(layer.name()) : java.util.Optional.of(layer.name());
+        if (source.isEmpty()) {
+            InputSpec in = engine.input();
+            return new Activations(inputs.castTo(engine.dataType()), Passes.inputGradient(engine, inputs, targets,
+                    dev.glassbox.model.BackwardRule.NONE), in.channels(), in.height(), in.width(),
+                    in.layout() == dev.glassbox.model.InputLayout.NHWC);
+        }
+        LayerInfo at = engine.layer(source.get());
+        if (!at.spatial()) {
+            throw GlassboxException.usage("the input of layer '" + layer.name() + "' (" + at + ") has no spatial"
+                    + " output, so grad-cam cannot attribute to it");
+        }
+        INDArray[] ag = Passes.layerGradient(engine, inputs, targets, at.name());
+        return new Activations(ag[0], ag[1], (int) at.channels(), (int) at.spatialSize()[0],
+                (int) at.spatialSize()[1], at.channelsLast());
+    }
+
+    /** Each example's map: the weighted channels summed, then (with {@code relu}) its negative part dropped. */
+    private double[][] cams(double[] weighted, int n, int channels, int plane) {
+        int size = channels * plane;
         double[][] cams = new double[n][plane];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < channels; c++) {
@@ -143,21 +148,28 @@ public final class GradCam implements AttributionMethod {
                 }
             }
         }
-        if (!upsample) {
-            double[] out = new double[n * plane];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(cams[i], 0, out, i * plane, plane);
-            }
-            return Attribution.of(Tensors.array(out, new long[] {n, h, w}, engine.dataType()));
+        return cams;
+    }
+
+    private static double[] flat(double[][] rows) {
+        int plane = rows.length == 0 ? 0 : rows[0].length;
+        double[] out = new double[rows.length * plane];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, i * plane, plane);
         }
+        return out;
+    }
+
+    /** The maps scaled bilinearly to the input's size and spread over its channels, in the input's shape. */
+    private INDArray upsampled(double[][] cams, Activations at, long[] inputShape) {
         Geometry geometry = Geometry.of(engine.input());
-        int size0 = geometry.size();
-        double[] out = new double[n * size0];
-        for (int i = 0; i < n; i++) {
-            double[] big = Filters.bilinear(cams[i], h, w, geometry.height(), geometry.width());
-            System.arraycopy(geometry.spread(big), 0, out, i * size0, size0);
+        int size = geometry.size();
+        double[] out = new double[cams.length * size];
+        for (int i = 0; i < cams.length; i++) {
+            double[] big = Filters.bilinear(cams[i], at.h(), at.w(), geometry.height(), geometry.width());
+            System.arraycopy(geometry.spread(big), 0, out, i * size, size);
         }
-        return Attribution.of(Tensors.array(out, inputs.shape(), engine.dataType()));
+        return Tensors.array(out, inputShape, engine.dataType());
     }
 
     /** α_c · A_c for each example and channel, channels first, where α_c is the spatial mean of the gradient. */

@@ -95,29 +95,12 @@ public final class SmoothGrad implements AttributionMethod {
         int perCall = Math.max(1, ROWS_PER_CALL / samples);
         for (int from = 0; from < n; from += perCall) {
             int count = Math.min(perCall, n - from);
-            double[] noisy = new double[count * samples * size];
             int[] t = new int[count * samples];
-            for (int e = 0; e < count; e++) {
-                int i = from + e;
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < size; j++) {
-                    lo = Math.min(lo, x[i * size + j]);
-                    hi = Math.max(hi, x[i * size + j]);
-                }
-                double sd = sigma * (hi - lo);
-                // JDK 17's generator draws Gaussians with a fast ziggurat; java.util.Random's polar method made
-                // the noise cost a fifth of the passes it feeds.
-                RandomGenerator r = RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed);
-                for (int s = 0; s < samples; s++) {
-                    int row = e * samples + s;
-                    t[row] = targets[i];
-                    for (int j = 0; j < size; j++) {
-                        noisy[row * size + j] = x[i * size + j] + sd * r.nextGaussian();
-                    }
-                }
+            for (int row = 0; row < t.length; row++) {
+                t[row] = targets[from + row / samples];
             }
-            INDArray batch = Tensors.array(noisy, Tensors.rows(inputs, (long) count * samples), inputs.dataType());
+            INDArray batch = Tensors.array(noisy(x, from, count, size), Tensors.rows(inputs, (long) count * samples),
+                    inputs.dataType());
             INDArray maps = base.attribute(batch, t).maps();
             int mapSize = (int) Tensors.exampleSize(maps);
             if (mapShape == null) {
@@ -127,18 +110,55 @@ public final class SmoothGrad implements AttributionMethod {
                     squares = new double[n * mapSize];
                 }
             }
-            double[] m = Tensors.values(maps);
-            for (int e = 0; e < count; e++) {
-                for (int s = 0; s < samples; s++) {
-                    int row = e * samples + s;
-                    for (int j = 0; j < mapSize; j++) {
-                        double v = m[row * mapSize + j];
-                        sum[(from + e) * mapSize + j] += v;
-                        squares[(from + e) * mapSize + j] += v * v;
-                    }
+            accumulate(Tensors.values(maps), from, count, mapSize, sum, squares);
+        }
+        return Attribution.of(Tensors.array(combine(sum, squares), mapShape, inputs.dataType()));
+    }
+
+    /**
+     * {@code samples} noisy copies of each of {@code count} examples from {@code from}, one after another; the noise's
+     * spread is {@code sigma} times the example's own range, and each example's noise starts from the seed.
+     */
+    private double[] noisy(double[] x, int from, int count, int size) {
+        double[] noisy = new double[count * samples * size];
+        for (int e = 0; e < count; e++) {
+            int i = from + e;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < size; j++) {
+                lo = Math.min(lo, x[i * size + j]);
+                hi = Math.max(hi, x[i * size + j]);
+            }
+            double sd = sigma * (hi - lo);
+            // JDK 17's generator draws Gaussians with a fast ziggurat; java.util.Random's polar method made
+            // the noise cost a fifth of the passes it feeds.
+            RandomGenerator r = RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed);
+            for (int s = 0; s < samples; s++) {
+                int row = e * samples + s;
+                for (int j = 0; j < size; j++) {
+                    noisy[row * size + j] = x[i * size + j] + sd * r.nextGaussian();
                 }
             }
         }
+        return noisy;
+    }
+
+    /** Adds each noisy copy's map to its example's sum and sum of squares. */
+    private void accumulate(double[] m, int from, int count, int mapSize, double[] sum, double[] squares) {
+        for (int e = 0; e < count; e++) {
+            for (int s = 0; s < samples; s++) {
+                int row = e * samples + s;
+                for (int j = 0; j < mapSize; j++) {
+                    double v = m[row * mapSize + j];
+                    sum[(from + e) * mapSize + j] += v;
+                    squares[(from + e) * mapSize + j] += v * v;
+                }
+            }
+        }
+    }
+
+    /** The mean map, the mean square, or the variance, as {@code kind} asks. */
+    private double[] combine(double[] sum, double[] squares) {
         double[] out = new double[sum.length];
         for (int j = 0; j < out.length; j++) {
             double mean = sum[j] / samples;
@@ -149,6 +169,6 @@ public final class SmoothGrad implements AttributionMethod {
                 case VARGRAD -> Math.max(0, meanSquare - mean * mean);
             };
         }
-        return Attribution.of(Tensors.array(out, mapShape, inputs.dataType()));
+        return out;
     }
 }

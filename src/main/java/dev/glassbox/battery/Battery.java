@@ -17,6 +17,7 @@ import dev.glassbox.report.DatasetSummary;
 import dev.glassbox.report.GallerySample;
 import dev.glassbox.report.ModelReport;
 import dev.glassbox.report.Report;
+import dev.glassbox.report.Verdict;
 import dev.glassbox.report.Versions;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -130,7 +131,7 @@ public final class Battery {
         /** The report: each model's own verdict from the results that judge it, the report's the worst of them. */
         Report report(Diagnosis diagnosis, List<NeuronReport> neurons) {
             List<ModelReport> reports = new ArrayList<>();
-            List<String> verdicts = new ArrayList<>();
+            List<Verdict> verdicts = new ArrayList<>();
             for (int mi = 0; mi < models.size(); mi++) {
                 ModelUnderTest model = models.get(mi);
                 // The file name and hash identify the model; a full path would differ between machines.
@@ -143,7 +144,7 @@ public final class Battery {
             }
             List<DatasetSummary> summaries = datasets.stream().map(Battery::summarize).toList();
             List<String> names = models.stream().map(ModelUnderTest::name).toList();
-            return new Report(plan.title(), plan.generatedAt(), Report.worstOf(verdicts),
+            return new Report(plan.title(), plan.generatedAt(), Verdict.worst(verdicts),
                     Report.verdictNote(names, results, verdicts), reports, summaries, clock.timings(),
                     Versions.current(), List.of(), results, plan.run(), diagnosis.problems());
         }

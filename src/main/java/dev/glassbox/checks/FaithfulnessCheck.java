@@ -82,18 +82,16 @@ public final class FaithfulnessCheck implements Check {
         final float[][] pixels;
         final float[][] blurred;
         final int[] targets;
-        final INDArray input;
         final Random random;
         final int[][] randomOrder;
         final int steps;
 
-        private Trial(LabelledImages data, float[][] pixels, float[][] blurred, int[] targets, INDArray input,
-                      Random random, int[][] randomOrder, int steps) {
+        private Trial(LabelledImages data, float[][] pixels, float[][] blurred, int[] targets, Random random,
+                      int[][] randomOrder, int steps) {
             this.data = data;
             this.pixels = pixels;
             this.blurred = blurred;
             this.targets = targets;
-            this.input = input;
             this.random = random;
             this.randomOrder = randomOrder;
             this.steps = steps;
@@ -114,13 +112,12 @@ public final class FaithfulnessCheck implements Check {
             for (int i = 0; i < n; i++) {
                 targets[i] = run.predictions().predicted(indices[i]);
             }
-            INDArray input = context.modelInput(data, pixels);
             Random random = new Random(context.seed() + 223);
             int[][] randomOrder = new int[n][];
             for (int i = 0; i < n; i++) {
                 randomOrder[i] = shuffled(h * w, random);
             }
-            return new Trial(data, pixels, blurred, targets, input, random, randomOrder, steps);
+            return new Trial(data, pixels, blurred, targets, random, randomOrder, steps);
         }
 
         double[][] curves(CheckContext context, int[][] order) {

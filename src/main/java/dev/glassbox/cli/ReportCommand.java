@@ -4,6 +4,7 @@ import dev.glassbox.GlassboxException;
 import dev.glassbox.config.BatteryConfig;
 import dev.glassbox.battery.BatteryRunner;
 import dev.glassbox.report.Report;
+import dev.glassbox.report.Verdict;
 import dev.glassbox.battery.RunPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,11 +79,11 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** 1 when the verdict reaches the level, else 0; "not-run" never fails. */
-    static int exitCode(String verdict, FailOn failOn) {
+    static int exitCode(Verdict verdict, FailOn failOn) {
         boolean fails = switch (failOn) {
             case never -> false;
-            case fail -> verdict.equals("fail");
-            case warn -> verdict.equals("fail") || verdict.equals("warn");
+            case fail -> verdict.atLeast(Verdict.FAIL);
+            case warn -> verdict.atLeast(Verdict.WARN);
         };
         return fails ? GlassboxException.Kind.CHECK_FAILED.exitCode() : 0;
     }

@@ -142,20 +142,7 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
         List<String> classes = classes(root.get("classes"));
         ConfigNode dataNode = required(root, "data", "a list of image folders, one subfolder per class");
         List<ConfigNode> dataEntries = dataNode.list("data sets (name, images, masks)");
-        if (dataEntries.isEmpty()) {
-            throw dataNode.error("'data' must list at least one data set");
-        }
-        List<DataSet> data = new ArrayList<>();
-        Map<String, Integer> names = new HashMap<>();
-        for (int i = 0; i < dataEntries.size(); i++) {
-            DataSet d = DataSet.read(dataEntries.get(i), folder);
-            Integer before = names.putIfAbsent(d.name(), i);
-            if (before != null) {
-                throw root.error("data[" + before + "] and data[" + i + "] are both named '" + d.name()
-                        + "'; give each its own 'name'");
-            }
-            data.add(d);
-        }
+        List<DataSet> data = dataSets(root, dataNode, dataEntries, folder);
         AttributionConfig attribution = AttributionConfig.read(root.get("attribution"));
         Map<String, CheckSettings> checks = ChecksSection.read(root);
         NeuronsConfig neurons = NeuronsConfig.read(root.get("neurons"));
@@ -174,18 +161,41 @@ public record BatteryConfig(Path file, String text, String title, Path model, Pa
         if (compare != null) {
             requireFile(compare, compareNode);
         }
-        for (int i = 0; i < data.size(); i++) {
-            requireFolder(data.get(i).images(), "images folder", dataEntries.get(i).get("images"));
-            if (data.get(i).hasMasks()) {
-                requireFolder(data.get(i).masks(), "masks folder", dataEntries.get(i).get("masks"));
-            }
-            for (String r : data.get(i).regions().keySet()) {
-                requireFolder(data.get(i).regions().get(r), "region folder",
-                        dataEntries.get(i).get("regions").get(r));
-            }
-        }
+        requireFolders(data, dataEntries);
         return new BatteryConfig(absolute, text, title, model, compare, input, classes, data, attribution, checks,
                 neurons, output, seed, batchSize, description, diagnosis, modelCard);
+    }
+
+    /** The data sets, at least one, each with its own name. */
+    private static List<DataSet> dataSets(ConfigNode root, ConfigNode dataNode, List<ConfigNode> entries, Path folder) {
+        if (entries.isEmpty()) {
+            throw dataNode.error("'data' must list at least one data set");
+        }
+        List<DataSet> data = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            DataSet d = DataSet.read(entries.get(i), folder);
+            Integer before = names.putIfAbsent(d.name(), i);
+            if (before != null) {
+                throw root.error("data[" + before + "] and data[" + i + "] are both named '" + d.name()
+                        + "'; give each its own 'name'");
+            }
+            data.add(d);
+        }
+        return data;
+    }
+
+    /** Each data set's images folder, masks folder and region folders exist. */
+    private static void requireFolders(List<DataSet> data, List<ConfigNode> entries) {
+        for (int i = 0; i < data.size(); i++) {
+            requireFolder(data.get(i).images(), "images folder", entries.get(i).get("images"));
+            if (data.get(i).hasMasks()) {
+                requireFolder(data.get(i).masks(), "masks folder", entries.get(i).get("masks"));
+            }
+            for (String r : data.get(i).regions().keySet()) {
+                requireFolder(data.get(i).regions().get(r), "region folder", entries.get(i).get("regions").get(r));
+            }
+        }
     }
 
     /** The config file's name ("battery.yaml"). */

@@ -6,7 +6,6 @@ import dev.glassbox.files.StagedOutput;
 import dev.glassbox.Progress;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -56,9 +55,6 @@ public final class ShapesGenerator {
     public static final double MAX_RADIUS = 12.0;
     /** Least difference in luminance (0-1) between object and background. */
     public static final double MIN_CONTRAST = 0.3;
-
-    /** Antialiased coverage (0-255) from which a pixel counts as object in the mask. */
-    private static final int MASK_COVERAGE = 64;
 
     private static final double GOLDEN = 0.6180339887498949;
     private static final double SILVER = 0.4142135623730951;
@@ -125,59 +121,39 @@ public final class ShapesGenerator {
         double angle = rng.nextDouble() * 2 * Math.PI;
         Shape shape = kind.outline(cx, cy, radius, angle);
 
-        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
-        double gradient = rng.nextDouble() * 0.15;
-        double gradientAngle = rng.nextDouble() * 2 * Math.PI;
-        double gx = Math.cos(gradientAngle);
-        double gy = Math.sin(gradientAngle);
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                double f = 1 + gradient * ((x - 15.5) * gx + (y - 15.5) * gy) / 16.0;
-                image.setRGB(x, y, rgb(bg[0] * f, bg[1] * f, bg[2] * f));
-            }
-        }
+        BufferedImage image = ShapeCanvas.background(bg, rng);
         Graphics2D g = image.createGraphics();
-        hints(g);
-        g.setColor(new Color(rgb(fg[0], fg[1], fg[2])));
+        ShapeCanvas.hints(g);
+        g.setColor(new Color(ShapeCanvas.rgb(fg[0], fg[1], fg[2])));
         g.fill(shape);
         g.dispose();
-
-        BufferedImage mask = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D m = mask.createGraphics();
-        hints(m);
-        m.setColor(Color.WHITE);
-        m.fill(shape);
-        m.dispose();
-        int[] bbox = binarize(mask);
-
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                int c = image.getRGB(x, y);
-                int l = rng.nextInt(-6, 7);
-                int r = ((c >> 16) & 0xff) + l + rng.nextInt(-2, 3);
-                int gg = ((c >> 8) & 0xff) + l + rng.nextInt(-2, 3);
-                int b = (c & 0xff) + l + rng.nextInt(-2, 3);
-                image.setRGB(x, y, rgb(r, gg, b));
-            }
-        }
+        BufferedImage mask = ShapeCanvas.maskOf(shape);
+        int[] bbox = ShapeCanvas.binarize(mask);
+        ShapeCanvas.addNoise(image, rng);
 
         TagCorner corner = null;
         BufferedImage tagMask = null;
         if (tagged) {
             corner = chooseCorner(rng, mask, flaws.tagCorner());
-            int tx = corner.x(SIDE, TAG_SIZE, TAG_INSET);
-            int ty = corner.y(SIDE, TAG_SIZE, TAG_INSET);
-            tagMask = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
-            for (int y = ty; y < ty + TAG_SIZE; y++) {
-                for (int x = tx; x < tx + TAG_SIZE; x++) {
-                    image.setRGB(x, y, flaws.tagRgb());
-                    tagMask.getRaster().setSample(x, y, 0, 255);
-                }
+            tagMask = tag(image, corner);
+        }
+        ManifestRow row = new ManifestRow(fileName(kind, index), kind, blue, ShapeCanvas.rgb(bg[0], bg[1], bg[2]),
+                ShapeCanvas.rgb(fg[0], fg[1], fg[2]), corner, bbox[0], bbox[1], bbox[2], bbox[3]);
+        return new ShapeSample(row, image, mask, tagMask);
+    }
+
+    /** Paints the flaw's tag into {@code corner} of the picture and returns the tag's mask. */
+    private BufferedImage tag(BufferedImage image, TagCorner corner) {
+        int tx = corner.x(SIDE, TAG_SIZE, TAG_INSET);
+        int ty = corner.y(SIDE, TAG_SIZE, TAG_INSET);
+        BufferedImage tagMask = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = ty; y < ty + TAG_SIZE; y++) {
+            for (int x = tx; x < tx + TAG_SIZE; x++) {
+                image.setRGB(x, y, flaws.tagRgb());
+                tagMask.getRaster().setSample(x, y, 0, 255);
             }
         }
-        ManifestRow row = new ManifestRow(fileName(kind, index), kind, blue, rgb(bg[0], bg[1], bg[2]),
-                rgb(fg[0], fg[1], fg[2]), corner, bbox[0], bbox[1], bbox[2], bbox[3]);
-        return new ShapeSample(row, image, mask, tagMask);
+        return tagMask;
     }
 
     /**
@@ -261,37 +237,6 @@ public final class ShapesGenerator {
         }
     }
 
-    private static void hints(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    }
-
-    /**
-     * Sets the mask to 255 where the antialiased object covers at least a quarter of the pixel, 0 elsewhere; returns
-     * the bounding box {x, y, w, h}.
-     */
-    private static int[] binarize(BufferedImage mask) {
-        int x0 = SIDE;
-        int y0 = SIDE;
-        int x1 = -1;
-        int y1 = -1;
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                if (mask.getRaster().getSample(x, y, 0) >= MASK_COVERAGE) {
-                    mask.getRaster().setSample(x, y, 0, 255);
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x);
-                    y1 = Math.max(y1, y);
-                } else {
-                    mask.getRaster().setSample(x, y, 0, 0);
-                }
-            }
-        }
-        return new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
-    }
-
     /**
      * The preferred corner (bottom-right, like a watermark), unless the object reaches into it (then another corner
      * where the tag and a one-pixel margin do not touch the object; the preferred one again if none is free).
@@ -353,14 +298,6 @@ public final class ShapesGenerator {
 
     private static double luminance(float[] c) {
         return (0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]) / 255.0;
-    }
-
-    private static int rgb(double r, double g, double b) {
-        return (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
-    }
-
-    private static int clamp(double v) {
-        return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
 
     private double weyl(ShapesSplit split, ShapeKind kind, int flaw, double step, int index) {

@@ -17,8 +17,8 @@ final class ProblemWording {
         return switch (p.kind()) {
             case SHORTCUT -> p.worded(shortcut(p), shortcutAction(p));
             case FRAGILITY -> p.worded(fragility(p), fragilityAction(p.cue()));
-            case WEAK_CLASS -> p.worded(weak(p), "Collect more '" + p.className() + "' pictures, especially ones"
-                    + " like those it misses (the gallery shows them), check their labels, and test again.");
+            case WEAK_CLASS -> p.worded(weak(p), "Collect more '" + p.className() + "' pictures like those it misses"
+                    + " (the gallery shows them), check their labels, and test again.");
         };
     }
 
@@ -34,7 +34,7 @@ final class ProblemWording {
             String control = p.cue().kind() == Cue.Kind.BACKGROUND ? "Another class's background colour"
                     : "That place in the class's background colour";
             sentences.add(control + " did that for " + pct(e.control().rate()) + other(p, p.comparison() == null
-                    ? null : p.comparison().effect().transplanted(), "did it") + ".");
+                    ? null : p.comparison().effect().transplanted(), "did it for") + ".");
         } else {
             lead = e.removed();
             sentences.add(capital(removing(p.cue())) + " cost " + p.model() + " " + share(lead)
@@ -56,20 +56,19 @@ final class ProblemWording {
         return String.join(" ", sentences);
     }
 
-    /** ", and shapes-fixed did it for 0%": the other model's rate for the same edit on the same pictures. */
+    /** ", and shapes-fixed did it for 0%", ", and shapes-fixed lost 0%": the other model's rate, same edit, same pictures. */
     private static String other(Problem p, Rate theirs, String verb) {
         return theirs == null || theirs.isEmpty() ? ""
-                : ", and " + p.comparison().model() + " " + verb + " for " + pct(theirs.rate());
+                : ", and " + p.comparison().model() + " " + verb + " " + pct(theirs.rate());
     }
 
     private static String shortcutAction(Problem p) {
         String name = quoted(p.className());
         return switch (p.cue().kind()) {
-            case BACKGROUND -> "Train on pictures where the background does not go with the class: " + name
-                    + " pictures on other backgrounds and other pictures on " + (p.cue().detail() == null ? "its"
-                    : p.cue().detail()) + " ones (or recolour backgrounds while training), then test again.";
+            case BACKGROUND -> "Train on " + name + " pictures with other backgrounds, and on other pictures with "
+                    + (p.cue().detail() == null ? "its" : p.cue().detail()) + " ones. Then test again.";
             case CORNER, REGION, SPOT -> "Take the " + thing(p.cue()) + " out of the training pictures, or put it"
-                    + " on every class alike, so that it no longer tells " + name + " apart; then test again.";
+                    + " on every class alike. Then test again.";
             default -> fragilityAction(p.cue());
         };
     }

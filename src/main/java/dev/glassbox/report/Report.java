@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * @param title       the report's title
  * @param generatedAt when it was made (from {@code SOURCE_DATE_EPOCH} when set)
- * @param verdict     pass, warn or fail: the worst of the models' own verdicts ({@link #verdictOf(String)}), or
- *                    {@link #NOT_RUN} when no check judged a model
+ * @param verdict     the worst of the models' own verdicts ({@link #verdictOf(String)}); {@link Verdict#NOT_RUN}
+ *                    when no check judged a model
  * @param verdictNote one sentence on where the verdict comes from
  * @param models      the models tested, in the order given
  * @param datasets    the data sets they were tested on
@@ -26,20 +26,17 @@ import java.util.Objects;
  * @param run         seed and config, for the about page
  * @param diagnoses   each model's problems, ranked per model, in model order (empty when the diagnosis did not run)
  */
-public record Report(String title, Instant generatedAt, String verdict, String verdictNote, List<ModelReport> models,
+public record Report(String title, Instant generatedAt, Verdict verdict, String verdictNote, List<ModelReport> models,
                      List<DatasetSummary> datasets, Map<String, Double> timings, Map<String, String> versions,
                      List<String> introduction, List<CheckResult> checks, RunInfo run, List<Problem> diagnoses) {
 
     /** A report without a diagnosis. */
-    public Report(String title, Instant generatedAt, String verdict, String verdictNote, List<ModelReport> models,
+    public Report(String title, Instant generatedAt, Verdict verdict, String verdictNote, List<ModelReport> models,
                   List<DatasetSummary> datasets, Map<String, Double> timings, Map<String, String> versions,
                   List<String> introduction, List<CheckResult> checks, RunInfo run) {
         this(title, generatedAt, verdict, verdictNote, models, datasets, timings, versions, introduction, checks, run,
                 List.of());
     }
-
-    /** The verdict when no check ran. */
-    public static final String NOT_RUN = "not-run";
 
     public Report {
         Objects.requireNonNull(title);
@@ -59,48 +56,13 @@ public record Report(String title, Instant generatedAt, String verdict, String v
     }
 
     /**
-     * The verdict of these results: fail when any failed or broke, else warn when any warned, else pass;
-     * {@link #NOT_RUN} when there are none or all were skipped.
-     */
-    public static String verdictOf(List<CheckResult> checks) {
-        CheckStatus worst = CheckStatus.PASS;
-        boolean ran = false;
-        for (CheckResult r : checks) {
-            worst = worst.worse(r.status());
-            ran |= r.status() != CheckStatus.SKIPPED;
-        }
-        if (!ran) {
-            return NOT_RUN;
-        }
-        return switch (worst) {
-            case ERROR, FAIL -> CheckStatus.FAIL.id();
-            case WARN -> CheckStatus.WARN.id();
-            default -> CheckStatus.PASS.id();
-        };
-    }
-
-    /**
      * A model's own verdict: the worst of the results that judge the model (not those that judge an attribution
      * method: a method that fails sanity is untrustworthy, the model is not worse for it), and at least warn when the
-     * diagnosis confirmed a shortcut; {@link #NOT_RUN} when nothing judged it.
+     * diagnosis confirmed a shortcut; {@link Verdict#NOT_RUN} when nothing judged it.
      */
-    public static String modelVerdict(List<CheckResult> results, boolean shortcut) {
-        String fromChecks = verdictOf(results.stream().filter(r -> !judgesMethods(r)).toList());
-        if (!shortcut) {
-            return fromChecks;
-        }
-        return fromChecks.equals(CheckStatus.FAIL.id()) ? fromChecks : CheckStatus.WARN.id();
-    }
-
-    /** The report's verdict from its models': the worst of them; {@link #NOT_RUN} when none was judged. */
-    public static String worstOf(List<String> verdicts) {
-        List<String> order = List.of(CheckStatus.FAIL.id(), CheckStatus.WARN.id(), CheckStatus.PASS.id());
-        for (String v : order) {
-            if (verdicts.contains(v)) {
-                return v;
-            }
-        }
-        return NOT_RUN;
+    public static Verdict modelVerdict(List<CheckResult> results, boolean shortcut) {
+        Verdict fromChecks = Verdict.of(results.stream().filter(r -> !judgesMethods(r)).toList());
+        return shortcut && !fromChecks.atLeast(Verdict.WARN) ? Verdict.WARN : fromChecks;
     }
 
     /** Whether a result judges an attribution method (sanity, faithfulness, completeness) rather than the model. */
@@ -109,7 +71,7 @@ public record Report(String title, Instant generatedAt, String verdict, String v
     }
 
     /** The model's own verdict in this report ({@link #modelVerdict}). */
-    public String verdictOf(String model) {
+    public Verdict verdictOf(String model) {
         return modelVerdict(checksOf(model), diagnoses.stream().anyMatch(p -> p.model().equals(model)
                 && p.kind() == Problem.Kind.SHORTCUT));
     }
@@ -136,8 +98,8 @@ public record Report(String title, Instant generatedAt, String verdict, String v
      * One sentence per model: how many of the results that judge it failed, warned and passed, and what its verdict
      * is; then how the report's verdict follows.
      */
-    public static String verdictNote(List<String> models, List<CheckResult> results, List<String> verdicts) {
-        if (results.isEmpty() && verdicts.stream().allMatch(NOT_RUN::equals)) {
+    public static String verdictNote(List<String> models, List<CheckResult> results, List<Verdict> verdicts) {
+        if (results.isEmpty() && verdicts.stream().allMatch(v -> v == Verdict.NOT_RUN)) {
             return verdictNote(models, results);
         }
         List<String> parts = new java.util.ArrayList<>();
@@ -146,9 +108,9 @@ public record Report(String title, Instant generatedAt, String verdict, String v
             List<CheckResult> own = results.stream().filter(r -> r.model().equals(m) && !judgesMethods(r)).toList();
             parts.add(m + ": " + verdicts.get(i) + " (" + counts(own) + ")");
         }
-        return String.join("; ", parts) + ". Each model's verdict is the worst of its own results (a confirmed"
-                + " shortcut makes it at least a warn); results about the attribution methods say which methods to"
-                + " trust and count for no model. The report's verdict is the worst model's.";
+        return String.join(". ", parts) + ". Each model's verdict is the worst of its own results. A confirmed"
+                + " shortcut makes it at least a warn. Results about the heatmap methods say which methods to trust,"
+                + " and count for no model. The report's verdict is the worst model's.";
     }
 
     private static String counts(List<CheckResult> results) {
@@ -157,8 +119,8 @@ public record Report(String title, Instant generatedAt, String verdict, String v
         int failed = counts.getOrDefault(CheckStatus.FAIL, 0) + counts.getOrDefault(CheckStatus.ERROR, 0);
         int skipped = counts.getOrDefault(CheckStatus.SKIPPED, 0);
         return failed + " failed, " + counts.getOrDefault(CheckStatus.WARN, 0) + " warned, "
-                + counts.getOrDefault(CheckStatus.PASS, 0) + " passed" + (skipped > 0 ? ", " + skipped + " skipped"
-                : "") + " of " + results.size() + " results";
+                + counts.getOrDefault(CheckStatus.PASS, 0) + " passed"
+                + (skipped > 0 ? ", " + skipped + " could not be judged" : "") + " of " + results.size() + " results";
     }
 
     /** One sentence per model: how many of its checks failed, warned and passed. */

@@ -67,40 +67,11 @@ public final class SummaryJson {
         root.put("schema", SCHEMA);
         root.put("title", report.title());
         root.put("generatedAt", report.generatedAt().toString());
-        root.put("verdict", report.verdict());
+        root.put("verdict", report.verdict().id());
         root.put("verdictNote", report.verdictNote());
         ArrayNode models = root.putArray("models");
         for (ModelReport m : report.models()) {
-            ObjectNode mo = models.addObject();
-            mo.put("name", m.name());
-            mo.put("file", m.file());
-            mo.put("sha256", m.sha256());
-            mo.put("input", m.input());
-            mo.put("verdict", report.verdictOf(m.name()));
-            ArrayNode untrusted = mo.putArray("untrustworthyMethods");
-            report.untrustworthyMethods(m.name()).forEach(untrusted::add);
-            ArrayNode evaluations = mo.putArray("evaluations");
-            for (Evaluation e : m.evaluations()) {
-                evaluation(evaluations.addObject(), e);
-            }
-            ArrayNode gallery = mo.putArray("gallery");
-            for (GallerySample s : m.gallery()) {
-                ObjectNode g = gallery.addObject();
-                g.put("dataset", s.dataset());
-                g.put("class", s.className());
-                g.put("outcome", s.outcome().id());
-                g.put("rank", s.rank());
-                g.put("file", s.file());
-                g.put("trueClass", s.trueClass());
-                g.put("predictedClass", s.predictedClass());
-                g.put("confidence", s.confidence());
-                g.put("picture", s.picture());
-                ObjectNode maps = g.putObject("maps");
-                s.maps().forEach(map -> maps.put(map.method(), map.picture()));
-            }
-            if (!m.neurons().isEmpty()) {
-                neurons(mo.putObject("neurons"), m.neurons());
-            }
+            model(models.addObject(), m, report);
         }
         ArrayNode datasets = root.putArray("datasets");
         for (DatasetSummary d : report.datasets()) {
@@ -127,6 +98,42 @@ public final class SummaryJson {
         ObjectNode versions = root.putObject("versions");
         report.versions().forEach(versions::put);
         return root;
+    }
+
+    /** One model: its file, hash, input, own verdict, untrustworthy methods, evaluations, gallery, neurons. */
+    private static void model(ObjectNode mo, ModelReport m, Report report) {
+        mo.put("name", m.name());
+        mo.put("file", m.file());
+        mo.put("sha256", m.sha256());
+        mo.put("input", m.input());
+        mo.put("verdict", report.verdictOf(m.name()).id());
+        ArrayNode untrusted = mo.putArray("untrustworthyMethods");
+        report.untrustworthyMethods(m.name()).forEach(untrusted::add);
+        ArrayNode evaluations = mo.putArray("evaluations");
+        for (Evaluation e : m.evaluations()) {
+            evaluation(evaluations.addObject(), e);
+        }
+        ArrayNode gallery = mo.putArray("gallery");
+        for (GallerySample s : m.gallery()) {
+            gallerySample(gallery.addObject(), s);
+        }
+        if (!m.neurons().isEmpty()) {
+            neurons(mo.putObject("neurons"), m.neurons());
+        }
+    }
+
+    private static void gallerySample(ObjectNode g, GallerySample s) {
+        g.put("dataset", s.dataset());
+        g.put("class", s.className());
+        g.put("outcome", s.outcome().id());
+        g.put("rank", s.rank());
+        g.put("file", s.file());
+        g.put("trueClass", s.trueClass());
+        g.put("predictedClass", s.predictedClass());
+        g.put("confidence", s.confidence());
+        g.put("picture", s.picture());
+        ObjectNode maps = g.putObject("maps");
+        s.maps().forEach(map -> maps.put(map.method(), map.picture()));
     }
 
     private static void check(ObjectNode co, CheckResult r) {

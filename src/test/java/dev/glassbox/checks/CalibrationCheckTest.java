@@ -111,4 +111,41 @@ class CalibrationCheckTest {
         assertEquals(0.35, r.value(), 1e-6);
         assertTrue(r.finding().startsWith("m is less sure of itself than it should be"), r.finding());
     }
+
+    @Test
+    void onTwentyPicturesAnOrdinaryGapIsTooFewToJudge() {
+        // 20 answers at 0.85, 16 right: ECE 0.05 measured, but chance alone reaches far past the fail line of 0.1
+        float[] confidence = new float[20];
+        Arrays.fill(confidence, 0.85f);
+        CheckResult r = run(answers(confidence, firstRight(20, 16)));
+        assertEquals(CheckStatus.SKIPPED, r.status(), r.finding());
+        assertTrue(r.finding().startsWith("Too few pictures to judge: on 20 pictures, a model whose confidence is"
+                + " right would show an error of up to 0.1"), r.finding());
+        assertTrue(r.details().get("chance-ece-95") > 0.1, r.details().toString());
+    }
+
+    @Test
+    void aGapFarBeyondChanceFailsEvenOnFewPictures() {
+        // 20 answers at 0.99, 5 right: no model whose confidence is right gets there by chance
+        float[] confidence = new float[20];
+        Arrays.fill(confidence, 0.99f);
+        CheckResult r = run(answers(confidence, firstRight(20, 5)));
+        assertEquals(CheckStatus.FAIL, r.status(), r.finding());
+        assertTrue(r.details().get("p-value") < 0.01, r.details().toString());
+    }
+
+    @Test
+    void chanceIsDrawnFromTheSeedAndShrinksWithMorePictures() {
+        float[] few = new float[50];
+        float[] many = new float[5000];
+        Arrays.fill(few, 0.8f);
+        Arrays.fill(many, 0.8f);
+        CalibrationCheck.Chance a = CalibrationCheck.Chance.of(few, 15, 0.05, 3);
+        assertEquals(a, CalibrationCheck.Chance.of(few, 15, 0.05, 3));
+        CalibrationCheck.Chance b = CalibrationCheck.Chance.of(many, 15, 0.05, 3);
+        // one bin: chance's error is |accuracy - 0.8|, whose 95th percentile is about 1.96 * sqrt(0.16 / n)
+        assertEquals(1.96 * Math.sqrt(0.16 / 50), a.high(), 0.035);
+        assertEquals(1.96 * Math.sqrt(0.16 / 5000), b.high(), 0.004);
+        assertTrue(b.p() < 0.01, "a 5-point gap on 5000 pictures is no chance: " + b);
+    }
 }

@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.deeplearning4j.util.ModelSerializer;
@@ -35,19 +34,7 @@ class BadInputSweepTest {
     @BeforeAll
     static void modelAndImages() throws Exception {
         ModelSerializer.writeModel(TinyReports.net(3), dir.resolve("tiny.zip").toFile(), false);
-        Random random = new Random(11);
-        for (String c : CLASSES) {
-            Files.createDirectories(dir.resolve("images").resolve(c));
-            for (int i = 0; i < 3; i++) {
-                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-                for (int y = 0; y < 8; y++) {
-                    for (int x = 0; x < 8; x++) {
-                        image.setRGB(x, y, random.nextInt(1 << 24));
-                    }
-                }
-                ImageIO.write(image, "png", dir.resolve("images").resolve(c).resolve(c + i + ".png").toFile());
-            }
-        }
+        TinyReports.writePictures(dir.resolve("images"), null, CLASSES, 3, 11);
     }
 
     private static Path battery(String name, String images, String extra) throws Exception {

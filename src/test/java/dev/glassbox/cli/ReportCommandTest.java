@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glassbox.testing.TinyReports;
-import java.awt.image.BufferedImage;
+import dev.glassbox.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import javax.imageio.ImageIO;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,23 +28,7 @@ class ReportCommandTest {
     @BeforeAll
     static void modelAndImages() throws Exception {
         ModelSerializer.writeModel(TinyReports.net(3), dir.resolve("tiny.zip").toFile(), false);
-        Random random = new Random(5);
-        for (String c : CLASSES) {
-            Files.createDirectories(dir.resolve("images").resolve(c));
-            Files.createDirectories(dir.resolve("masks").resolve(c));
-            for (int i = 0; i < 6; i++) {
-                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-                BufferedImage mask = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
-                for (int y = 0; y < 8; y++) {
-                    for (int x = 0; x < 8; x++) {
-                        image.setRGB(x, y, random.nextInt(1 << 24));
-                        mask.getRaster().setSample(x, y, 0, x >= 2 && x < 6 && y >= 2 && y < 6 ? 255 : 0);
-                    }
-                }
-                ImageIO.write(image, "png", dir.resolve("images").resolve(c).resolve(c + i + ".png").toFile());
-                ImageIO.write(mask, "png", dir.resolve("masks").resolve(c).resolve(c + i + ".png").toFile());
-            }
-        }
+        TinyReports.writePictures(dir.resolve("images"), dir.resolve("masks"), CLASSES, 6, 5);
         Files.writeString(dir.resolve("README.txt"), "not a class folder");
     }
 
@@ -203,11 +185,11 @@ class ReportCommandTest {
 
     @Test
     void theExitCodeFollowsTheVerdictAndLevel() {
-        assertEquals(1, ReportCommand.exitCode("fail", ReportCommand.FailOn.fail));
-        assertEquals(0, ReportCommand.exitCode("warn", ReportCommand.FailOn.fail));
-        assertEquals(1, ReportCommand.exitCode("warn", ReportCommand.FailOn.warn));
-        assertEquals(0, ReportCommand.exitCode("pass", ReportCommand.FailOn.warn));
-        assertEquals(0, ReportCommand.exitCode("fail", ReportCommand.FailOn.never));
-        assertEquals(0, ReportCommand.exitCode("not-run", ReportCommand.FailOn.warn));
+        assertEquals(1, ReportCommand.exitCode(Verdict.FAIL, ReportCommand.FailOn.fail));
+        assertEquals(0, ReportCommand.exitCode(Verdict.WARN, ReportCommand.FailOn.fail));
+        assertEquals(1, ReportCommand.exitCode(Verdict.WARN, ReportCommand.FailOn.warn));
+        assertEquals(0, ReportCommand.exitCode(Verdict.PASS, ReportCommand.FailOn.warn));
+        assertEquals(0, ReportCommand.exitCode(Verdict.FAIL, ReportCommand.FailOn.never));
+        assertEquals(0, ReportCommand.exitCode(Verdict.NOT_RUN, ReportCommand.FailOn.warn));
     }
 }

@@ -65,7 +65,7 @@ class DiagnosesJsonTest {
             assertEquals("img/diagnosis/m0/p1-before.png", p.get("evidence").get(0).asText());
             assertEquals("warn", root.get("models").get(0).get("verdict").asText(), "a shortcut is at least a warn");
             assertEquals("not-run", root.get("models").get(1).get("verdict").asText());
-            assertEquals("warn", report.verdictOf("a"));
+            assertEquals(Verdict.WARN, report.verdictOf("a"));
         }
     }
 
@@ -75,13 +75,15 @@ class DiagnosesJsonTest {
         results.add(CheckResult.Subject.of("accuracy", "m").on("d").result(CheckStatus.PASS, 0.95, 0.9, "fine"));
         results.add(CheckResult.Subject.of("sanity", "m").forMethod("guided-backprop").result(CheckStatus.FAIL, 0.9,
                 0.5, "the pictures ignore the model"));
-        assertEquals("pass", Report.modelVerdict(results, false));
-        assertEquals("warn", Report.modelVerdict(results, true));
+        assertEquals(Verdict.PASS, Report.modelVerdict(results, false));
+        assertEquals(Verdict.WARN, Report.modelVerdict(results, true));
         results.add(CheckResult.Subject.of("class-recall", "m").on("d").forClass("red").result(CheckStatus.FAIL,
                 0.5, 0.8, "misses red"));
-        assertEquals("fail", Report.modelVerdict(results, true));
-        assertEquals("fail", Report.worstOf(List.of("pass", "fail", "warn")));
-        assertEquals("not-run", Report.worstOf(List.of("not-run")));
+        assertEquals(Verdict.FAIL, Report.modelVerdict(results, true));
+        assertEquals(Verdict.FAIL, Verdict.worst(List.of(Verdict.PASS, Verdict.FAIL, Verdict.WARN)));
+        assertEquals(Verdict.NOT_RUN, Verdict.worst(List.of(Verdict.NOT_RUN)));
+        assertEquals(Verdict.NOT_RUN, Verdict.worst(List.of()));
+        assertEquals(Verdict.FAIL, Verdict.byId("fail"));
     }
 
     private static List<String> fields(JsonNode node) {

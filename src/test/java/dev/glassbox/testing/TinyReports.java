@@ -22,6 +22,7 @@ import dev.glassbox.featurevis.NeuronGroup;
 import dev.glassbox.featurevis.NeuronReport;
 import dev.glassbox.model.ModelUnderTest;
 import dev.glassbox.report.Report;
+import dev.glassbox.report.Verdict;
 import dev.glassbox.battery.Battery;
 import dev.glassbox.battery.RunPlan;
 import dev.glassbox.report.RunInfo;
@@ -113,7 +114,7 @@ public final class TinyReports {
 
     /** The report with these check results (until the battery runs in tests), its verdict taken from them. */
     public static Report withChecks(Report report, List<CheckResult> results, RunInfo run) {
-        String verdict = Report.verdictOf(results);
+        Verdict verdict = Verdict.of(results);
         return new Report(report.title(), report.generatedAt(), verdict,
                 "Hand-made check results: the verdict is " + verdict + ".", report.models(), report.datasets(),
                 report.timings(), report.versions(), report.introduction(), results, run);
@@ -232,6 +233,35 @@ public final class TinyReports {
     }
 
     /** A small picture with a colour of its own. */
+    /**
+     * A folder of random 8×8 RGB pictures, {@code perClass} in a subfolder per class ({@code apple0.png}, ...), and,
+     * when {@code masks} is not null, a mask per picture there (the middle 4×4 pixels).
+     */
+    public static void writePictures(java.nio.file.Path images, java.nio.file.Path masks, List<String> classes,
+                                     int perClass, long seed) throws java.io.IOException {
+        java.util.Random random = new java.util.Random(seed);
+        for (String c : classes) {
+            java.nio.file.Files.createDirectories(images.resolve(c));
+            if (masks != null) {
+                java.nio.file.Files.createDirectories(masks.resolve(c));
+            }
+            for (int i = 0; i < perClass; i++) {
+                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+                BufferedImage mask = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        image.setRGB(x, y, random.nextInt(1 << 24));
+                        mask.getRaster().setSample(x, y, 0, x >= 2 && x < 6 && y >= 2 && y < 6 ? 255 : 0);
+                    }
+                }
+                javax.imageio.ImageIO.write(image, "png", images.resolve(c).resolve(c + i + ".png").toFile());
+                if (masks != null) {
+                    javax.imageio.ImageIO.write(mask, "png", masks.resolve(c).resolve(c + i + ".png").toFile());
+                }
+            }
+        }
+    }
+
     private static BufferedImage picture(int width, int height, int seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {

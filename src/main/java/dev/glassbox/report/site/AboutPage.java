@@ -5,16 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code about.html}: how the report was made (versions, seed, config, model files) and the time each stage took. */
-final class AboutPage implements SitePage {
+record AboutPage(Report report) implements SitePage {
 
     static final Page PAGE = new Page("about.html", "about", "About");
 
-    private final Report report;
-
     /** @param report the report as written, whose timings include the site's own */
-    AboutPage(Report report) {
-        this.report = report;
-    }
 
     @Override
     public Page page() {

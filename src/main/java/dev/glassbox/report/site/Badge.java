@@ -1,7 +1,7 @@
 package dev.glassbox.report.site;
 
 import dev.glassbox.checks.CheckStatus;
-import dev.glassbox.report.Report;
+import dev.glassbox.report.Verdict;
 
 /**
  * A status or verdict as the pages show it: a symbol and a word as well as a colour, so it reads the same to a
@@ -20,14 +20,12 @@ public record Badge(String id, String symbol, String word) {
     }
 
     /** The badge of a report's verdict: pass, warn, fail or not-run. */
-    public static Badge verdict(String verdict) {
-        if (Report.NOT_RUN.equals(verdict)) {
-            return new Badge("not-run", "○", "Not run");
-        }
-        try {
-            return of(CheckStatus.byId(verdict));
-        } catch (IllegalArgumentException e) {
-            return new Badge("not-run", "○", verdict);
-        }
+    public static Badge verdict(Verdict verdict) {
+        return switch (verdict) {
+            case NOT_RUN -> new Badge("not-run", "○", "Not run");
+            case PASS -> of(CheckStatus.PASS);
+            case WARN -> of(CheckStatus.WARN);
+            case FAIL -> of(CheckStatus.FAIL);
+        };
     }
 }

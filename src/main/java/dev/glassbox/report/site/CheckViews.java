@@ -7,6 +7,7 @@ import dev.glassbox.checks.CheckStatus;
 import dev.glassbox.checks.Checks;
 import dev.glassbox.checks.Evidence;
 import dev.glassbox.report.Report;
+import dev.glassbox.report.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -227,7 +228,7 @@ final class CheckViews {
 
     private static Badge worst(List<ResultView> results) {
         if (results.isEmpty()) {
-            return Badge.verdict(Report.NOT_RUN);
+            return Badge.verdict(Verdict.NOT_RUN);
         }
         CheckStatus worst = CheckStatus.PASS;
         for (ResultView v : results) {

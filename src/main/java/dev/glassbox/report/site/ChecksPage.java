@@ -3,15 +3,9 @@ package dev.glassbox.report.site;
 import java.util.Map;
 
 /** {@code checks.html}: the index of the checks, each with its worst outcome and a link to its own page. */
-final class ChecksPage implements SitePage {
+record ChecksPage(CheckViews views) implements SitePage {
 
     static final Page PAGE = new Page(CheckViews.PAGE, "checks", "Checks");
-
-    private final CheckViews views;
-
-    ChecksPage(CheckViews views) {
-        this.views = views;
-    }
 
     @Override
     public Page page() {

@@ -14,17 +14,9 @@ import java.util.Map;
  * {@code gallery.html}: per model, data set and class, images it got right and wrong with each method's map, and a
  * warning near the top for methods the sanity check found untrustworthy.
  */
-final class GalleryPage implements SitePage {
+record GalleryPage(Report report, CheckViews views) implements SitePage {
 
     static final Page PAGE = new Page("gallery.html", "gallery", "Gallery");
-
-    private final Report report;
-    private final CheckViews views;
-
-    GalleryPage(Report report, CheckViews views) {
-        this.report = report;
-        this.views = views;
-    }
 
     @Override
     public Page page() {

@@ -6,17 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code methods.html}: how each method the gallery shows or a check names makes its pictures, and when not to trust it. */
-final class MethodsPage implements SitePage {
+record MethodsPage(Report report, CheckViews views) implements SitePage {
 
     static final Page PAGE = new Page("methods.html", "methods", "Methods");
-
-    private final Report report;
-    private final CheckViews views;
-
-    MethodsPage(Report report, CheckViews views) {
-        this.report = report;
-        this.views = views;
-    }
 
     @Override
     public Page page() {

@@ -19,7 +19,7 @@ import java.util.Map;
  * config), the data sets it was tested on, each class's figures with their 95% intervals, its known problems and how
  * it was tested, on one page a client can print.
  */
-final class ModelCardPage implements SitePage {
+record ModelCardPage(Report report, CheckViews views) implements SitePage {
 
     static final Page PAGE = new Page("model-card.html", "model-card", "Model card");
 
@@ -32,14 +32,6 @@ final class ModelCardPage implements SitePage {
 
     /** A class's figures as text, with their intervals and counts. */
     public record ClassFigures(String name, long pictures, String recall, String precision) {}
-
-    private final Report report;
-    private final CheckViews views;
-
-    ModelCardPage(Report report, CheckViews views) {
-        this.report = report;
-        this.views = views;
-    }
 
     @Override
     public Page page() {

@@ -2,6 +2,7 @@ package dev.glassbox.report.site;
 
 import dev.glassbox.checks.CheckResult;
 import dev.glassbox.report.Report;
+import dev.glassbox.report.Verdict;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record ModelVerdict(String model, Badge badge, String sentence) {
         return report.models().stream().map(m -> {
             List<CheckResult> results = report.checksOf(m.name());
             // the model's own verdict: results about a heatmap method do not count, a confirmed shortcut does
-            String verdict = report.verdictOf(m.name());
+            Verdict verdict = report.verdictOf(m.name());
             long found = problems.stream().filter(p -> p.model().equals(m.name())).count();
             long doubtful = results.stream().filter(r -> r.method() != null && r.isFinding())
                     .map(CheckResult::method).distinct().count();
@@ -27,8 +28,8 @@ public record ModelVerdict(String model, Badge badge, String sentence) {
         }).toList();
     }
 
-    private static String sentence(String verdict, long problems, long methods) {
-        if (Report.NOT_RUN.equals(verdict)) {
+    private static String sentence(Verdict verdict, long problems, long methods) {
+        if (verdict == Verdict.NOT_RUN) {
             return "No check could judge this model.";
         }
         if (problems == 0 && methods == 0) {

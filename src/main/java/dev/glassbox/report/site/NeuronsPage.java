@@ -3,15 +3,9 @@ package dev.glassbox.report.site;
 import java.util.Map;
 
 /** {@code neurons.html}: per model, its class pictures and a link to the page of each layer examined. */
-final class NeuronsPage implements SitePage {
+record NeuronsPage(NeuronViews neurons) implements SitePage {
 
     static final Page PAGE = new Page(NeuronViews.PAGE, "neurons", "Neurons");
-
-    private final NeuronViews neurons;
-
-    NeuronsPage(NeuronViews neurons) {
-        this.neurons = neurons;
-    }
 
     @Override
     public Page page() {

@@ -15,19 +15,11 @@ import java.util.Map;
  * else (every problem grouped by cause, the methods in doubt, what passed, what was tested, the accuracies) folds
  * away below.
  */
-final class OverviewPage implements SitePage {
+record OverviewPage(Report report, CheckViews views) implements SitePage {
 
     static final Page PAGE = new Page("index.html", "overview", "Overview");
     /** How many problems the first screen shows (each model's worst is shown besides). */
     static final int TOP = 3;
-
-    private final Report report;
-    private final CheckViews views;
-
-    OverviewPage(Report report, CheckViews views) {
-        this.report = report;
-        this.views = views;
-    }
 
     @Override
     public Page page() {

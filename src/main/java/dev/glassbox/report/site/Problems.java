@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report's problems, ranked. The diagnosis's problems come first, by the wrong answers they cost (its harm), each
+ * The report's problems, ranked. The diagnosis's problems come first, in its order (then by the wrong answers they
+ * cost, across models), each
  * with the check results about the same model and class behind it. Then the check results that need a look and no
  * diagnosed problem explains, grouped by cause (a class's results: edits, recall, precision, focus; each whole-model
  * check: accuracy, calibration), the worst status first, then by the share of answers they affect. Results about an
@@ -33,8 +34,9 @@ final class Problems {
     /** Every problem of every model, ranked, numbered from 1. */
     List<ProblemView> ranked() {
         List<Problem> diagnosed = new ArrayList<>(report.diagnoses());
-        diagnosed.sort(Comparator.comparingDouble((Problem p) -> p.harm().expected()).reversed()
-                .thenComparingInt(Problem::rank));
+        // the diagnosis's own rank first (shortcuts before weak classes), then across models by harm
+        diagnosed.sort(Comparator.comparingInt(Problem::rank)
+                .thenComparing(Comparator.comparingDouble((Problem p) -> p.harm().expected()).reversed()));
         List<ProblemView> sorted = new ArrayList<>();
         for (Problem p : diagnosed) {
             sorted.add(fromDiagnosis(p));
