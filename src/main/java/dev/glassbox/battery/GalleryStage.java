@@ -42,19 +42,8 @@ final class GalleryStage {
             collect(picks.correct(c), GallerySample.Outcome.CORRECT, all);
             collect(picks.wrong(c), GallerySample.Outcome.WRONG, all);
         }
-        String task = "Explaining the gallery of " + model.name() + " on " + data.name();
-        List<GallerySample> samples = new ArrayList<>();
-        progress.update(task, 0, all.size());
-        for (int from = 0; from < all.size(); from += plan.batchSize()) {
-            int to = Math.min(all.size(), from + plan.batchSize());
-            List<Shown> batch = all.subList(from, to);
-            List<float[][]> maps = explain(model.engine(), data, batch, model.name(), cache);
-            for (int i = 0; i < batch.size(); i++) {
-                samples.add(sample(data, batch.get(i), i, maps, folder, pictures));
-            }
-            progress.update(task, to, all.size());
-        }
-        return samples;
+        return explainAll(all, model, data, folder, pictures, cache, progress,
+                "Explaining the gallery of " + model.name() + " on " + data.name());
     }
 
     /** Each method's maps of a batch, one value per pixel (the largest magnitude over the channels). */
@@ -132,7 +121,14 @@ final class GalleryStage {
                         ? GallerySample.Outcome.CORRECT : GallerySample.Outcome.WRONG, r + 1));
             }
         }
-        String task = "Explaining the first model's mistakes with " + model.name() + " on " + data.name();
+        return explainAll(all, model, data, folder + "/same", pictures, cache, progress,
+                "Explaining the first model's mistakes with " + model.name() + " on " + data.name());
+    }
+
+    /** The shown picks explained in batches, each drawn with its maps into {@code folder}, with progress. */
+    private List<GallerySample> explainAll(List<Shown> all, ModelUnderTest model, LabelledImages data, String folder,
+                                           Pictures pictures, AttributionCache cache, Progress progress,
+                                           String task) {
         List<GallerySample> samples = new ArrayList<>();
         progress.update(task, 0, all.size());
         for (int from = 0; from < all.size(); from += plan.batchSize()) {
@@ -140,7 +136,7 @@ final class GalleryStage {
             List<Shown> batch = all.subList(from, to);
             List<float[][]> maps = explain(model.engine(), data, batch, model.name(), cache);
             for (int i = 0; i < batch.size(); i++) {
-                samples.add(sample(data, batch.get(i), i, maps, folder + "/same", pictures));
+                samples.add(sample(data, batch.get(i), i, maps, folder, pictures));
             }
             progress.update(task, to, all.size());
         }
