@@ -5,7 +5,13 @@ import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.LayerInfo;
 import java.util.List;
+import dev.glassbox.model.InputLayout;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Selvaraju et al. (2017): at a layer with spatial output, each channel's weight α_c is the spatial mean of
@@ -91,23 +97,31 @@ public final class GradCam implements AttributionMethod {
     @Override
     public Attribution attribute(INDArray inputs, int[] targets) {
         Tensors.requireTargets(inputs, targets);
-        int n = (int) inputs.size(0);
         Activations at = activations(inputs, targets);
-        // alpha_c A_c for each example and channel, channels first: Grad-CAM's map is their sum over channels
-        double[] weighted = weighted(Tensors.values(at.values()), Tensors.values(at.gradient()), n, at.channels(),
-                at.h() * at.w(), at.channelsLast());
+        INDArray a = at.values();
+        long n = a.size(0);
+        long plane = (long) at.h() * at.w();
+        // alpha_c, the spatial mean of the gradient of each example's channels: [n, c]
+        INDArray alpha = at.gradient().mean(at.channelsLast() ? new int[] {1, 2} : new int[] {2, 3});
         if (!sumChannels) {
-            if (relu) {
-                for (int j = 0; j < weighted.length; j++) {
-                    weighted[j] = Math.max(0, weighted[j]);
-                }
-            }
-            return Attribution.of(Tensors.array(weighted, new long[] {n, at.channels(), at.h(), at.w()},
-                    engine.dataType()));
+            INDArray weighted = Nd4j.createUninitialized(a.dataType(), a.shape(), 'c');
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(a, alpha, weighted, 0, at.channelsLast() ? 3 : 1));
+            INDArray maps = at.channelsLast() ? weighted.permute(0, 3, 1, 2).dup('c') : weighted;
+            return Attribution.of(relu ? Transforms.relu(maps, false) : maps);
         }
-        double[][] cams = cams(weighted, n, at.channels(), at.h() * at.w());
-        return Attribution.of(upsample ? upsampled(cams, at, inputs.shape())
-                : Tensors.array(flat(cams), new long[] {n, at.h(), at.w()}, engine.dataType()));
+        // Σ_c alpha_c A_c for each example, as one batched product: [n, h·w, c] × [n, c, 1], or [n, 1, c] × [n, c, h·w]
+        INDArray flat = contiguous(a).reshape('c', n, at.channelsLast() ? plane : at.channels(),
+                at.channelsLast() ? at.channels() : plane);
+        INDArray cams = (at.channelsLast() ? Nd4j.matmul(flat, alpha.reshape('c', n, at.channels(), 1))
+                : Nd4j.matmul(alpha.reshape('c', n, 1, at.channels()), flat)).reshape('c', n, at.h(), at.w());
+        if (relu) {
+            Transforms.relu(cams, false);
+        }
+        return Attribution.of(upsample ? upsampled(cams, inputs.shape()) : cams);
+    }
+
+    private static INDArray contiguous(INDArray a) {
+        return a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
     }
 
     /** What the map is made of: a layer's (or the input's) values and the target's gradient there. */
@@ -132,67 +146,43 @@ public final class GradCam implements AttributionMethod {
                 (int) at.spatialSize()[1], at.channelsLast());
     }
 
-    /** Each example's map: the weighted channels summed, then (with {@code relu}) its negative part dropped. */
-    private double[][] cams(double[] weighted, int n, int channels, int plane) {
-        int size = channels * plane;
-        double[][] cams = new double[n][plane];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < channels; c++) {
-                for (int p = 0; p < plane; p++) {
-                    cams[i][p] += weighted[i * size + c * plane + p];
-                }
-            }
-            if (relu) {
-                for (int p = 0; p < plane; p++) {
-                    cams[i][p] = Math.max(0, cams[i][p]);
-                }
-            }
+    /**
+     * The maps, {@code [n, h, w]}, scaled bilinearly to the input's size (half-pixel centres, Captum's
+     * {@code interpolate} with {@code align_corners=False}) and copied into each of its channels, in the input's shape.
+     */
+    private INDArray upsampled(INDArray cams, long[] inputShape) {
+        InputSpec in = engine.input();
+        if (!in.isImage()) {
+            return upsampledFlat(cams, inputShape);
         }
-        return cams;
+        long n = cams.size(0);
+        INDArray big = cams;
+        if (cams.size(1) != in.height() || cams.size(2) != in.width()) {
+            big = Nd4j.createUninitialized(cams.dataType(), n, in.height(), in.width(), 1);
+            Nd4j.exec(DynamicCustomOp.builder("resize_bilinear").addInputs(cams.reshape('c', n, cams.size(1),
+                    cams.size(2), 1)).addOutputs(big).addIntegerArguments(in.height(), in.width())
+                    .addBooleanArguments(false, true).build());
+            big = big.reshape('c', n, in.height(), in.width());
+        }
+        INDArray spread = Nd4j.createUninitialized(cams.dataType(), in.batchShape(n), 'c');
+        int[] pixelAxes = in.layout() == InputLayout.NHWC ? new int[] {0, 1, 2} : new int[] {0, 2, 3};
+        Nd4j.getExecutioner().exec(new BroadcastCopyOp(spread, big, spread, pixelAxes));
+        return spread.reshape('c', inputShape);
     }
 
-    private static double[] flat(double[][] rows) {
-        int plane = rows.length == 0 ? 0 : rows[0].length;
-        double[] out = new double[rows.length * plane];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, out, i * plane, plane);
-        }
-        return out;
-    }
-
-    /** The maps scaled bilinearly to the input's size and spread over its channels, in the input's shape. */
-    private INDArray upsampled(double[][] cams, Activations at, long[] inputShape) {
+    /** As {@link #upsampled} for a model whose input is a flat vector: each map stretched over the vector. */
+    private INDArray upsampledFlat(INDArray cams, long[] inputShape) {
         Geometry geometry = Geometry.of(engine.input());
-        int size = geometry.size();
-        double[] out = new double[cams.length * size];
-        for (int i = 0; i < cams.length; i++) {
-            double[] big = Filters.bilinear(cams[i], at.h(), at.w(), geometry.height(), geometry.width());
-            System.arraycopy(geometry.spread(big), 0, out, i * size, size);
+        int n = (int) cams.size(0);
+        int h = (int) cams.size(1);
+        int w = (int) cams.size(2);
+        double[] values = Tensors.values(cams.dup('c'));
+        double[] out = new double[n * geometry.size()];
+        for (int i = 0; i < n; i++) {
+            double[] cam = java.util.Arrays.copyOfRange(values, i * h * w, (i + 1) * h * w);
+            double[] big = Filters.bilinear(cam, h, w, geometry.height(), geometry.width());
+            System.arraycopy(geometry.spread(big), 0, out, i * geometry.size(), geometry.size());
         }
         return Tensors.array(out, inputShape, engine.dataType());
-    }
-
-    /** α_c · A_c for each example and channel, channels first, where α_c is the spatial mean of the gradient. */
-    private static double[] weighted(double[] a, double[] g, int n, int channels, int plane, boolean last) {
-        int size = channels * plane;
-        double[] out = new double[n * size];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < channels; c++) {
-                double alpha = 0;
-                for (int p = 0; p < plane; p++) {
-                    alpha += g[i * size + at(c, p, channels, plane, last)];
-                }
-                alpha /= plane;
-                for (int p = 0; p < plane; p++) {
-                    out[i * size + c * plane + p] = alpha * a[i * size + at(c, p, channels, plane, last)];
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Offset of channel {@code c} at spatial position {@code p} within one example's activations. */
-    private static int at(int c, int p, int channels, int plane, boolean channelsLast) {
-        return channelsLast ? p * channels + c : c * plane + p;
     }
 }

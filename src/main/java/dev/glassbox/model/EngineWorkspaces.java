@@ -55,6 +55,25 @@ final class EngineWorkspaces {
                 : Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
     }
 
+    /**
+     * What the forward and the backward workspace allocated in their latest cycle on this thread, in bytes: the memory
+     * of the latest pass. Zeros with workspaces off.
+     */
+    static long[] latestCycle() {
+        if (!ENABLED) {
+            return new long[] {0, 0};
+        }
+        long[] bytes = new long[2];
+        for (MemoryWorkspace w : Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread()) {
+            if (FORWARD.equals(w.getId())) {
+                bytes[0] = w.getLastCycleAllocations();
+            } else if (BACKWARD.equals(w.getId())) {
+                bytes[1] = w.getLastCycleAllocations();
+            }
+        }
+        return bytes;
+    }
+
     static LayerWorkspaceMgr forwardArrays() {
         return FORWARD_ARRAYS;
     }

@@ -56,7 +56,21 @@ public final class GradientEngine {
                     + "; Glassbox needs one score per class, [batch, k]");
         }
         this.classes = (int) out[0];
-        this.sizes = PassSizes.of(layers, model.input().length(), dataType.width(), budget);
+        this.sizes = measureSizes(layers);
+    }
+
+    /**
+     * Rows per pass from the memory of a gradient pass over {@link PassSizes#MEASURED_ROWS} rows of zeros, as
+     * saliency or integrated gradients runs it; from the layer shapes where the workspaces measure nothing.
+     */
+    private PassSizes measureSizes(List<LayerInfo> layers) {
+        int rows = PassSizes.MEASURED_ROWS;
+        INDArray zeros = Nd4j.zeros(dataType, model.input().batchShape(rows));
+        differentiate(zeros, null, logits -> targetEpsilon(new int[rows], rows), BackwardRule.NONE, List.of(),
+                List.of());
+        long[] bytes = EngineWorkspaces.latestCycle();
+        return bytes[0] > 0 && bytes[1] > 0 ? PassSizes.measured(bytes[0], bytes[1], rows, budget)
+                : PassSizes.estimated(layers, model.input().length(), dataType.width(), budget);
     }
 
     /** An engine in single precision, the speed every method runs at, with the default memory budget. */

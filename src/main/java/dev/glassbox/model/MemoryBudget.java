@@ -21,8 +21,8 @@ public record MemoryBudget(long bytes) {
     public static final long MINIMUM = 16L << 20;
 
     /**
-     * The default's ceiling. Larger passes are no faster on a few cores (BENCHMARKS.md: the ResNet-20's throughput is
-     * flat from 32 rows up), so more memory would only raise the peak.
+     * The default's ceiling: room for the 68 CIFAR pictures in one gradient pass of the ResNet-20 (a pass costs about
+     * 10 ms beyond its rows there), while a whole report on it stays well under 2 GB (BENCHMARKS.md, "Real models").
      */
     public static final long DEFAULT_CEILING = 512L << 20;
 

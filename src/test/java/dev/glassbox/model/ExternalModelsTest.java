@@ -58,4 +58,29 @@ class ExternalModelsTest {
         assertTrue(lenet.spatialLayers().stream().noneMatch(LayerInfo::channelsLast));
         assertEquals(20, lenet.spatialLayers().get(0).channels());
     }
+
+    /**
+     * The rows a pass takes come from the memory a pass was measured to take: the ResNet-20's 68 CIFAR pictures fit
+     * one gradient pass of a 512 MiB budget (the estimate from layer shapes split them into three, 40% slower), and a
+     * real pass of 68 rows stays within the budget, workspaces and the margin beside them together.
+     */
+    @org.junit.jupiter.api.Test
+    void theResNetTakesTheCifarPicturesInOneGradientPassWithinTheBudget() {
+        MemoryBudget budget = MemoryBudget.parse("512m");
+        GradientEngine engine = GradientEngine.create(new ModelLoader().load(SharedFixtures.external(
+                "models/keras/eviljuicebox_cifar10_dnn_resnet20_keras2.2.4_functional.h5")),
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, budget);
+        PassSizes sizes = engine.passSizes();
+        assertTrue(sizes.gradientRows() >= 68, () -> "rows per gradient pass " + sizes);
+        assertTrue(sizes.forwardRows() > sizes.gradientRows(), () -> sizes.toString());
+
+        int rows = 68;
+        engine.inputGradient(org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                engine.input().batchShape(rows)), new int[rows]);
+        long[] bytes = EngineWorkspaces.latestCycle();
+        long pass = bytes[0] + bytes[1];
+        assertTrue(pass * PassSizes.OUTSIDE_WORKSPACES <= budget.bytes(), () -> "a pass of 68 rows took " + pass);
+        assertEquals((double) pass / rows * PassSizes.OUTSIDE_WORKSPACES, sizes.gradientRowBytes(),
+                0.05 * sizes.gradientRowBytes(), "the measured row is the row a larger pass takes");
+    }
 }
