@@ -51,6 +51,13 @@ final class GraphPasses {
     private final FoldedNorms folds;
     /** By vertex index: ReLU activation layers run in one pass each way ({@link ReluPass}), else null. */
     private final ReluPass[] relus;
+    /** By vertex index: dense layers in one product each way ({@link DensePass}), else null. */
+    private final DensePass[] denses;
+    /**
+     * By vertex index: sums of equal shapes ({@link AddPass}), else null; a sum found to broadcast is left to DL4J
+     * from its first pass on.
+     */
+    private final AddPass[] adds;
     /** By vertex index: one example's output shape and the layer's kind; null for the input. */
     private final LayerInfo[] infoByVertex;
     private final List<LayerInfo> layers;
@@ -76,10 +83,14 @@ final class GraphPasses {
         this.norms = new BatchNormPass[vertices.length];
         this.convolutions = new ConvolutionPass[vertices.length];
         this.relus = new ReluPass[vertices.length];
+        this.denses = new DensePass[vertices.length];
+        this.adds = new AddPass[vertices.length];
         for (GraphVertex v : vertices) {
             norms[v.getVertexIndex()] = BatchNormPass.of(v, dataType).orElse(null);
             convolutions[v.getVertexIndex()] = ConvolutionPass.of(v).orElse(null);
             relus[v.getVertexIndex()] = ReluPass.of(v).orElse(null);
+            denses[v.getVertexIndex()] = DensePass.of(v).orElse(null);
+            adds[v.getVertexIndex()] = AddPass.of(v, graph.getConfiguration()).orElse(null);
         }
         this.folds = FoldedNorms.of(vertices, convolutions, norms, Set.of(outputIndex));
         long[][] shapes = new long[vertices.length][];
@@ -212,7 +223,13 @@ final class GraphPasses {
                 out = relus[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
             } else if (norms[idx] != null && !BatchNormPass.preprocessed(v)) {
                 out = norms[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
+            } else if (denses[idx] != null) {
+                out = denses[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
+            } else if (adds[idx] != null && (out = adds[idx].forward(inputsOf(v, outputs))) != null) {
+                // the sum, in one pass over the values
             } else {
+                adds[idx] = null; // a sum that broadcasts stays DL4J's, forward and backward
+
                 VertexIndices[] inputs = v.getInputVertices();
                 for (int j = 0; j < inputs.length; j++) {
                     v.setInput(j, outputs[inputs[j].getVertexIndex()], workspaces);
@@ -290,7 +307,25 @@ final class GraphPasses {
         throw new IllegalStateException("the backward pass did not reach the input");
     }
 
+    /** The outputs feeding vertex {@code v}, in its input order. */
+    private static INDArray[] inputsOf(GraphVertex v, INDArray[] outputs) {
+        VertexIndices[] inputs = v.getInputVertices();
+        INDArray[] values = new INDArray[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            values[j] = outputs[inputs[j].getVertexIndex()];
+        }
+        return values;
+    }
+
     private INDArray[] backwardThrough(GraphVertex v, INDArray epsilon) {
+        AddPass sum = adds[v.getVertexIndex()];
+        if (sum != null) {
+            return sum.backward(epsilon, v.getInputVertices().length);
+        }
+        DensePass dense = denses[v.getVertexIndex()];
+        if (dense != null) {
+            return new INDArray[] {dense.backward(epsilon)};
+        }
         ConvolutionPass convolution = convolutions[v.getVertexIndex()];
         if (convolution != null) {
             return new INDArray[] {convolution.backward(epsilon)};

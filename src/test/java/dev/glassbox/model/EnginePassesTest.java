@@ -31,8 +31,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The engine computes convolutions ({@link ConvolutionPass}) and batch normalization ({@link BatchNormPass}) with its
- * own operations: they must give what DL4J's layers give, forward (against the network's own output) and backward
+ * The engine computes convolutions ({@link ConvolutionPass}), batch normalization ({@link BatchNormPass}), dense
+ * layers ({@link DensePass}) and sums ({@link AddPass}) with its own operations: they must give what DL4J's layers
+ * give, forward (against the network's own output) and backward
  * (against the engine running DL4J's layer code, {@code -Dglassbox.convolution=dl4j}), in every layout, padding mode,
  * stride and dilation the fast path takes or hands back.
  */
@@ -104,6 +105,42 @@ class EnginePassesTest {
         INDArray x = Nd4j.rand(DataType.DOUBLE, model.input().batchShape(3));
         var graph = (org.deeplearning4j.nn.graph.ComputationGraph) model.network();
         assertSameAsDl4j(model, x, graph.outputSingle(x.castTo(DataType.FLOAT)));
+    }
+
+    /** Keras's flatten (a channels-last preprocessor) into dense layers with ReLU, and the softmax layer's logits. */
+    @Test
+    void theCifarCnnGivesWhatDl4jGives() {
+        LoadedModel model = new ModelLoader().load(SharedFixtures.external(
+                "models/keras/sagecodes_keras_cifar10_trained_model_keras2.2.4_sequential.h5"));
+        Nd4j.getRandom().setSeed(2);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, model.input().batchShape(3));
+        var net = (MultiLayerNetwork) model.network();
+        assertSameAsDl4j(model, x, net.output(x.castTo(DataType.FLOAT), false));
+    }
+
+    /** Dense layers after a channels-first convolution, with and without bias, ReLU and the identity. */
+    @Test
+    void denseLayersAgreeWithDl4jLayers() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(5).dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(7).activation(Activation.RELU)
+                        .build())
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(5)
+                        .activation(Activation.IDENTITY).hasBias(false).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(6).activation(Activation.RELU)
+                        .biasInit(0.1).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(6, 6, 2))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 2, 6, 6).subi(0.3);
+        LoadedModel model = TinyNets.loaded(net, InputSpec.image(InputLayout.NCHW, 2, 6, 6));
+        assertSameAsDl4j(model, x, net.output(x, false));
     }
 
     private static void assertSameAsDl4j(LoadedModel model, INDArray x, INDArray dl4jOutput) {
