@@ -28,8 +28,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Time spent on each measurement (default 2).")
     double seconds = 2.0;
 
-    @Option(names = "--write", paramLabel = "FILE", description = "Also write the Markdown to FILE.")
+    @Option(names = "--write", paramLabel = "FILE", description = "Also write the Markdown to FILE (a file an"
+            + " earlier bench wrote is replaced; any other file is left alone).")
     Path write;
+
+    /** The first line of what {@code --write} writes: how a later run knows the file is a bench table. */
+    static final String WRITTEN_BY = "<!-- written by glassbox bench -->";
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "Model for the attribution-method and feature-visualization figures (default: the demo's"
@@ -68,10 +72,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (write != null && !Files.isDirectory(write.toAbsolutePath().getParent())) {
-            throw dev.glassbox.GlassboxException.usage("--write " + write + ": the folder "
-                    + write.toAbsolutePath().getParent() + " does not exist");
-        }
+        checkWrite();
         ProgressBar progress = ProgressBar.onStderr(spec.commandLine().getErr());
         if (images != null && model == null) {
             throw dev.glassbox.GlassboxException.usage("--images needs --model: the model to explain the pictures"
@@ -89,11 +90,48 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         if (write != null) {
             Path tmp = Files.createTempFile(write.toAbsolutePath().getParent(), ".bench", ".md");
-            Files.writeString(tmp, markdown);
+            Files.writeString(tmp, WRITTEN_BY + "\n" + markdown);
             Files.move(tmp, write, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         return 0;
+    }
+
+    /**
+     * {@code --write} names a file in an existing folder that is not an input of this run and that, where it exists,
+     * an earlier bench wrote: checked before any work, so nothing is measured only to be refused.
+     */
+    private void checkWrite() throws java.io.IOException {
+        if (write == null) {
+            return;
+        }
+        Path target = write.toAbsolutePath().normalize();
+        if (!Files.isDirectory(target.getParent())) {
+            throw dev.glassbox.GlassboxException.usage("--write " + write + ": the folder " + target.getParent()
+                    + " does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw dev.glassbox.GlassboxException.usage("--write " + write + " is a folder; --write takes the name of"
+                    + " a file to write");
+        }
+        for (Path input : new Path[] {model, images}) {
+            if (input != null && Files.exists(target) && Files.isSameFile(target, input)) {
+                throw dev.glassbox.GlassboxException.usage("--write " + write + " is an input of this command;"
+                        + " Glassbox never writes over what it reads");
+            }
+        }
+        if (Files.exists(target)) {
+            String first;
+            try (var lines = Files.lines(target)) {
+                first = lines.findFirst().orElse("");
+            } catch (java.io.UncheckedIOException e) {
+                first = "";
+            }
+            if (!first.equals(WRITTEN_BY)) {
+                throw dev.glassbox.GlassboxException.usage("--write " + write + " exists and was not written by"
+                        + " glassbox bench, so it is left alone; choose another name, or move it away");
+            }
+        }
     }
 
     /** Each method on the pictures under {@link #images}. */

@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "shapes",
         description = {"Generate the shapes data set: 32x32 circles, squares, triangles, stars, crosses and rings,"
                 + " with object masks, tag masks and a manifest.csv per split.",
-                "The biased splits carry two planted flaws: 90% of stars sit on a blue background and 90% of"
-                        + " crosses carry a magenta tag in a corner (3% of the other classes get each). In the clean"
-                        + " splits each appears on 15% of every class."})
+                "The biased splits carry two planted flaws: 90%% of stars sit on a blue background and 90%% of"
+                        + " crosses carry a magenta tag in a corner (3%% of the other classes get each). In the clean"
+                        + " splits each appears on 15%% of every class."})
 final class ShapesCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")

@@ -55,4 +55,33 @@ class BenchCommandTest {
         assertEquals(2, stray.exitCode(), stray.err());
         assertTrue(stray.err().contains("occlusion"), stray.err());
     }
+
+    @Test
+    void writeReplacesOnlyATableAnEarlierBenchWrote() throws Exception {
+        Path images = pictures(2);
+        Path notes = Files.writeString(dir.resolve("notes.md"), "# my notes\n");
+        CliRun refused = CliRun.of("bench", "--model", "fixtures/models/shapes-flawed.zip", "--images",
+                images.toString(), "--methods", "saliency", "--rounds", "1", "--write", notes.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("notes.md exists and was not written by glassbox bench"), refused.err());
+        assertEquals("# my notes\n", Files.readString(notes), "the user's file is untouched");
+
+        Path table = dir.resolve("bench.md");
+        for (int run = 0; run < 2; run++) {
+            CliRun written = CliRun.of("bench", "--model", "fixtures/models/shapes-flawed.zip", "--images",
+                    images.toString(), "--methods", "saliency", "--rounds", "1", "--write", table.toString());
+            assertEquals(0, written.exitCode(), written.err());
+            assertTrue(Files.readString(table).startsWith(BenchCommand.WRITTEN_BY), "run " + run);
+            assertTrue(Files.readString(table).contains("| saliency | defaults |"), "run " + run);
+        }
+
+        CliRun folder = CliRun.of("bench", "--model", "fixtures/models/shapes-flawed.zip", "--images",
+                images.toString(), "--write", images.toString());
+        assertEquals(2, folder.exitCode(), folder.err());
+        assertTrue(folder.err().contains("is a folder"), folder.err());
+        CliRun model = CliRun.of("bench", "--model", "fixtures/models/shapes-flawed.zip", "--images",
+                images.toString(), "--write", "fixtures/models/shapes-flawed.zip");
+        assertEquals(2, model.exitCode(), model.err());
+        assertTrue(model.err().contains("is an input of this command"), model.err());
+    }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * config), the data sets it was tested on, each class's figures with their 95% intervals, its known problems and how
  * it was tested, on one page a client can print.
  */
-record ModelCardPage(Report report, CheckViews views) implements SitePage {
+record ModelCardPage(Report report, CheckViews views, Findings findings) implements SitePage {
 
     static final Page PAGE = new Page("model-card.html", "model-card", "Model card");
 
@@ -40,9 +40,8 @@ record ModelCardPage(Report report, CheckViews views) implements SitePage {
 
     @Override
     public Map<String, Object> variables() {
-        Problems found = new Problems(report, views);
-        List<ProblemView> problems = found.ranked();
-        List<ModelVerdict> verdicts = ModelVerdict.of(report, problems, found.methods());
+        List<ProblemView> problems = findings.problems();
+        List<ModelVerdict> verdicts = findings.verdicts();
         List<ModelCard> cards = new ArrayList<>();
         for (int mi = 0; mi < report.models().size(); mi++) {
             ModelReport m = report.models().get(mi);

@@ -15,7 +15,7 @@ import java.util.Map;
  * else (every problem grouped by cause, the methods in doubt, what passed, what was tested, the accuracies) folds
  * away below.
  */
-record OverviewPage(Report report, CheckViews views) implements SitePage {
+record OverviewPage(Report report, CheckViews views, Findings findings) implements SitePage {
 
     static final Page PAGE = new Page("index.html", "overview", "Overview");
     /** How many problems the first screen shows (each model's worst is shown besides). */
@@ -28,12 +28,11 @@ record OverviewPage(Report report, CheckViews views) implements SitePage {
 
     @Override
     public Map<String, Object> variables() {
-        Problems found = new Problems(report, views);
-        List<ProblemView> problems = found.ranked();
+        List<ProblemView> problems = findings.problems();
         List<ProblemView> top = Problems.top(problems, TOP);
-        List<ProblemView.ResultLink> methods = found.methods();
+        List<ProblemView.ResultLink> methods = findings.methods();
         Map<String, Object> v = new HashMap<>();
-        v.put("verdicts", ModelVerdict.of(report, problems, methods));
+        v.put("verdicts", findings.verdicts());
         v.put("problems", problems);
         v.put("top", top);
         v.put("next", nextSteps(top));

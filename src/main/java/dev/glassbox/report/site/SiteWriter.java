@@ -94,8 +94,9 @@ public final class SiteWriter {
      */
     private static List<SitePage> pages(Report report, CheckViews views, NeuronViews neurons,
                                         Map<String, String> charts) {
-        List<SitePage> pages = new ArrayList<>(List.of(new OverviewPage(report, views),
-                new ModelCardPage(report, views), new ChecksPage(views),
+        Findings findings = Findings.of(report, views);
+        List<SitePage> pages = new ArrayList<>(List.of(new OverviewPage(report, views, findings),
+                new ModelCardPage(report, views, findings), new ChecksPage(views),
                 new ClassesPage(report, charts), new GalleryPage(report, views), new MethodsPage(report, views)));
         if (NeuronViews.any(report)) {
             pages.add(new NeuronsPage(neurons));
