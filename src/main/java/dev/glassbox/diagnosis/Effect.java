@@ -27,4 +27,12 @@ public record Effect(Rate removed, Rate transplanted, Rate removedElsewhere, Rat
     public double need() {
         return removed.isEmpty() || removedElsewhere.isEmpty() ? 0 : removed.rate() - removedElsewhere.rate();
     }
+
+    /**
+     * Whether the transplant tells the problem best: it was measured and pulls at least as far as the removal hurts.
+     * The problem's sentence leads with that edit, and its before/after pair shows the same one.
+     */
+    public boolean transplantLeads() {
+        return !transplanted.isEmpty() && pull() >= need();
+    }
 }

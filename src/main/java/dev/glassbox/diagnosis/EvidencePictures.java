@@ -28,7 +28,12 @@ final class EvidencePictures {
         if (f.problem().kind() == Problem.Kind.WEAK_CLASS) {
             return miss(f, folder, slug, mine, other);
         }
-        Trial trial = f.transplant() != null && f.transplant().example() >= 0 ? f.transplant() : firstRemoval(f);
+        // the edit the problem's sentence leads with; the other where that one has no picture to show
+        boolean transplantShown = f.transplant() != null && f.transplant().example() >= 0;
+        Trial trial = transplantShown && f.problem().effect().transplantLeads() ? f.transplant() : firstRemoval(f);
+        if (trial == null && transplantShown) {
+            trial = f.transplant();
+        }
         if (trial == null) {
             return List.of();
         }

@@ -27,7 +27,7 @@ final class ProblemWording {
         String name = quoted(p.className());
         List<String> sentences = new ArrayList<>();
         Rate lead;
-        if (!e.transplanted().isEmpty() && e.pull() >= e.need()) {
+        if (e.transplantLeads()) {
             lead = e.transplanted();
             sentences.add("Putting the " + thing(p.cue()) + " of " + name + " pictures into " + count(lead)
                     + " other pictures made " + p.model() + " answer " + name + " for " + share(lead) + ".");

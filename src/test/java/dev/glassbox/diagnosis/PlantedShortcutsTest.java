@@ -54,6 +54,21 @@ class PlantedShortcutsTest {
                 + " → " + p.toward() + ": " + p.sentence()).collect(Collectors.joining("\n"));
     }
 
+    /**
+     * Each shortcut's before/after pair shows the edit its sentence leads with: the cue put in where the sentence
+     * starts with the transplant, taken out where it starts with the removal.
+     */
+    private static void assertPairsShowTheLeadingEdit(Diagnosis d) {
+        for (Problem p : d.problems()) {
+            if (p.kind() != Problem.Kind.SHORTCUT || p.evidence().size() != 2) {
+                continue;
+            }
+            boolean putIn = p.evidence().get(1).caption().contains("put in");
+            assertEquals(p.sentence().startsWith("Putting"), putIn, p.sentence() + " / " + p.evidence().get(1));
+            assertEquals(p.effect().transplantLeads(), putIn, p.sentence());
+        }
+    }
+
     private static Problem shortcut(Diagnosis d, String model, String cls) {
         return d.problemsOf(model).stream().filter(p -> p.kind() == Problem.Kind.SHORTCUT
                 && cls.equals(p.className())).findFirst().orElse(null);
@@ -72,6 +87,7 @@ class PlantedShortcutsTest {
         assertTrue(p.effect().control().rate() < 0.1, p.sentence());
         assertEquals(2, p.evidence().size(), "a before/after pair");
         assertTrue(p.effect().transplanted().low() > p.effect().control().high());
+        assertPairsShowTheLeadingEdit(d);
     }
 
     @Test
@@ -82,6 +98,7 @@ class PlantedShortcutsTest {
         assertEquals(Cue.Kind.BACKGROUND, p.cue().kind(), table(d));
         assertEquals("blue", p.cue().detail(), table(d));
         assertEquals("horizontal", p.toward());
+        assertPairsShowTheLeadingEdit(d);
     }
 
     @Test
@@ -117,6 +134,7 @@ class PlantedShortcutsTest {
         assertEquals(0, p.comparison().effect().transplanted().count(), "the fixed model ignores the background");
         assertTrue(p.comparison().transplantedTest().p() < 1e-6, p.comparison().toString());
         assertFalse(d.hasShortcut("shape"), table(d));
+        assertPairsShowTheLeadingEdit(d);
         assertEquals("clean", p.harm().dataset(), "harm counts on the data set the models do worst on");
     }
 }
