@@ -97,53 +97,56 @@ public final class GradCam implements AttributionMethod {
     @Override
     public Attribution attribute(INDArray inputs, int[] targets) {
         Tensors.requireTargets(inputs, targets);
-        Activations at = activations(inputs, targets);
-        INDArray a = at.values();
+        java.util.Optional<String> source = layerInput ? engine.inputOf(layer.name())
+                : java.util.Optional.of(layer.name());
+        INDArray maps;
+        if (source.isEmpty()) {
+            InputSpec in = engine.input();
+            Shape shape = new Shape(in.channels(), in.height(), in.width(), in.layout() == InputLayout.NHWC);
+            maps = maps(inputs.castTo(engine.dataType()), Passes.inputGradient(engine, inputs, targets,
+                    dev.glassbox.model.BackwardRule.NONE), shape);
+        } else {
+            LayerInfo at = engine.layer(source.get());
+            if (!at.spatial()) {
+                throw GlassboxException.usage("the input of layer '" + layer.name() + "' (" + at + ") has no spatial"
+                        + " output, so grad-cam cannot attribute to it");
+            }
+            Shape shape = new Shape((int) at.channels(), (int) at.spatialSize()[0], (int) at.spatialSize()[1],
+                    at.channelsLast());
+            // computed inside each pass: the layer's activations and gradient never leave the engine's workspaces
+            maps = engine.reducedLayerGradient(inputs, targets, at.name(), (a, g) -> maps(a, g, shape));
+        }
+        return Attribution.of(sumChannels && upsample ? upsampled(maps, inputs.shape()) : maps);
+    }
+
+    /** Where a map's values come from: channels, height, width and whether the channels come last. */
+    private record Shape(int channels, int h, int w, boolean channelsLast) {}
+
+    /**
+     * Grad-CAM from activations {@code a} and the target's gradient {@code g} there: {@code [n, h, w]} (channels
+     * summed), or {@code [n, c, h, w]} without {@code sumChannels}; with {@code relu}, negative values cut off.
+     */
+    private INDArray maps(INDArray a, INDArray g, Shape at) {
         long n = a.size(0);
         long plane = (long) at.h() * at.w();
         // alpha_c, the spatial mean of the gradient of each example's channels: [n, c]
-        INDArray alpha = at.gradient().mean(at.channelsLast() ? new int[] {1, 2} : new int[] {2, 3});
+        INDArray alpha = g.mean(at.channelsLast() ? new int[] {1, 2} : new int[] {2, 3});
         if (!sumChannels) {
             INDArray weighted = Nd4j.createUninitialized(a.dataType(), a.shape(), 'c');
             Nd4j.getExecutioner().exec(new BroadcastMulOp(a, alpha, weighted, 0, at.channelsLast() ? 3 : 1));
             INDArray maps = at.channelsLast() ? weighted.permute(0, 3, 1, 2).dup('c') : weighted;
-            return Attribution.of(relu ? Transforms.relu(maps, false) : maps);
+            return relu ? Transforms.relu(maps, false) : maps;
         }
         // Σ_c alpha_c A_c for each example, as one batched product: [n, h·w, c] × [n, c, 1], or [n, 1, c] × [n, c, h·w]
         INDArray flat = contiguous(a).reshape('c', n, at.channelsLast() ? plane : at.channels(),
                 at.channelsLast() ? at.channels() : plane);
         INDArray cams = (at.channelsLast() ? Nd4j.matmul(flat, alpha.reshape('c', n, at.channels(), 1))
                 : Nd4j.matmul(alpha.reshape('c', n, 1, at.channels()), flat)).reshape('c', n, at.h(), at.w());
-        if (relu) {
-            Transforms.relu(cams, false);
-        }
-        return Attribution.of(upsample ? upsampled(cams, inputs.shape()) : cams);
+        return relu ? Transforms.relu(cams, false) : cams;
     }
 
     private static INDArray contiguous(INDArray a) {
         return a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
-    }
-
-    /** What the map is made of: a layer's (or the input's) values and the target's gradient there. */
-    private record Activations(INDArray values, INDArray gradient, int channels, int h, int w, boolean channelsLast) {}
-
-    /** The attributed layer's activations and gradients, or the input's where the layer's input is the model's. */
-    private Activations activations(INDArray inputs, int[] targets) {
-        java.util.Optional<String> source = layerInput ? engine.inputOf(layer.name()) : java.util.Optional.of(layer.name());
-        if (source.isEmpty()) {
-            InputSpec in = engine.input();
-            return new Activations(inputs.castTo(engine.dataType()), Passes.inputGradient(engine, inputs, targets,
-                    dev.glassbox.model.BackwardRule.NONE), in.channels(), in.height(), in.width(),
-                    in.layout() == dev.glassbox.model.InputLayout.NHWC);
-        }
-        LayerInfo at = engine.layer(source.get());
-        if (!at.spatial()) {
-            throw GlassboxException.usage("the input of layer '" + layer.name() + "' (" + at + ") has no spatial"
-                    + " output, so grad-cam cannot attribute to it");
-        }
-        INDArray[] ag = Passes.layerGradient(engine, inputs, targets, at.name());
-        return new Activations(ag[0], ag[1], (int) at.channels(), (int) at.spatialSize()[0],
-                (int) at.spatialSize()[1], at.channelsLast());
     }
 
     /**

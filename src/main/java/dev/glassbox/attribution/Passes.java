@@ -2,7 +2,6 @@ package dev.glassbox.attribution;
 
 import dev.glassbox.model.BackwardRule;
 import dev.glassbox.model.GradientEngine;
-import dev.glassbox.model.TargetGradient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -37,12 +36,6 @@ final class Passes {
 
     static INDArray logits(GradientEngine engine, INDArray x) {
         return engine.logits(x);
-    }
-
-    /** Activations of {@code layer} and d(target logit)/d(those activations), chunk by chunk. */
-    static INDArray[] layerGradient(GradientEngine engine, INDArray x, int[] targets, String layer) {
-        TargetGradient g = engine.layerGradientOnly(x, targets, layer);
-        return new INDArray[] {g.activations(), g.layerGradient()};
     }
 
     private static INDArray chunked(INDArray x, int[] targets, int chunk,

@@ -359,6 +359,32 @@ public final class GradientEngine {
     private Differentiation differentiate(INDArray input, String from, UnaryOperator<INDArray> epsilon,
                                           BackwardRule rule, Collection<String> gradientsAt,
                                           Collection<String> activationsOf, boolean toInput) {
+        return pass(input, from, epsilon, rule, gradientsAt, activationsOf, toInput, true, d -> d);
+    }
+
+    /**
+     * The true activations of {@code layer} and d(target logit)/d(those activations), reduced inside each pass by
+     * {@code reduce} to an array with one row per example: only that leaves the pass, so neither the activations nor
+     * the gradient is copied out of the workspaces (about 1 ms of Grad-CAM's 12 on the CIFAR CNN). {@code reduce} must
+     * not keep its arguments.
+     */
+    public INDArray reducedLayerGradient(INDArray input, int[] targets, String layer,
+                                         java.util.function.BinaryOperator<INDArray> reduce) {
+        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> new TargetGradient(null, null,
+                pass(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE, List.of(layer),
+                        List.of(layer), false, false, d -> reduce.apply(d.activations().get(layer),
+                                d.gradients().layer(layer)).detach()), null)).activations();
+    }
+
+    /**
+     * One forward and one backward pass; {@code finish} turns what it found into the result inside the workspaces.
+     * With {@code copyOut} the logits, activations and gradients handed to {@code finish} are copied out of the
+     * workspaces first; without it they live only until {@code finish} returns, and {@code finish} must copy out what
+     * it returns.
+     */
+    private <T> T pass(INDArray input, String from, UnaryOperator<INDArray> epsilon, BackwardRule rule,
+                       Collection<String> gradientsAt, Collection<String> activationsOf, boolean toInput,
+                       boolean copyOut, java.util.function.Function<Differentiation, T> finish) {
         int start = from == null ? passes.outputIndex() : passes.indexOf(from);
         Set<Integer> wanted = passes.indicesOf(gradientsAt);
         Set<Integer> kept = passes.indicesOf(activationsOf);
@@ -374,16 +400,16 @@ public final class GradientEngine {
                 throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
                         + " for an output of shape " + Arrays.toString(outputs[start].shape()));
             }
-            Gradients gradients;
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = passes.walkBack(Map.of(start, seed), rule, wanted, toInput, plan);
+                Gradients gradients = passes.walkBack(Map.of(start, seed), rule, wanted, toInput, plan, copyOut);
+                Map<String, INDArray> activations = new LinkedHashMap<>();
+                for (int idx : kept) {
+                    activations.put(passes.name(idx), copyOut ? outputs[idx].detach() : outputs[idx]);
+                }
+                INDArray logits = outputs[passes.outputIndex()];
+                return finish.apply(new Differentiation(logits == null || !copyOut ? logits : logits.detach(),
+                        Collections.unmodifiableMap(activations), gradients));
             }
-            Map<String, INDArray> activations = new LinkedHashMap<>();
-            for (int idx : kept) {
-                activations.put(passes.name(idx), outputs[idx].detach());
-            }
-            INDArray logits = outputs[passes.outputIndex()] == null ? null : outputs[passes.outputIndex()].detach();
-            return new Differentiation(logits, Collections.unmodifiableMap(activations), gradients);
         }
     }
 

@@ -262,6 +262,15 @@ final class GraphPasses {
      */
     Gradients walkBack(Map<Integer, INDArray> seeds, BackwardRule rule, Set<Integer> wanted, boolean toInput,
                        FoldedNorms.Plan plan) {
+        return walkBack(seeds, rule, wanted, toInput, plan, true);
+    }
+
+    /**
+     * As above; {@code copyOut == false} leaves the recorded gradients in the backward workspace, for a caller that
+     * uses them before it closes.
+     */
+    Gradients walkBack(Map<Integer, INDArray> seeds, BackwardRule rule, Set<Integer> wanted, boolean toInput,
+                       FoldedNorms.Plan plan, boolean copyOut) {
         INDArray[] eps = new INDArray[vertices.length];
         int start = -1;
         for (var seed : seeds.entrySet()) {
@@ -278,7 +287,7 @@ final class GraphPasses {
             eps[idx] = null;
             GraphVertex v = vertices[idx];
             if (wanted.contains(idx)) {
-                recorded.put(v.getVertexName(), e.detach());
+                recorded.put(v.getVertexName(), copyOut ? e.detach() : e);
                 if (!toInput && recorded.size() == wanted.size()) {
                     return new Gradients(null, Collections.unmodifiableMap(recorded));
                 }

@@ -133,6 +133,29 @@ class GradientEngineTest {
         assertTrue(only.layerGradient().equalsWithEps(full.layerGradient(), 1e-12));
     }
 
+    /**
+     * A reduction of the layer's activations and gradient made inside each pass gives what the same reduction of the
+     * copied-out arrays gives, chunk by chunk where the budget splits the batch.
+     */
+    @Test
+    void aLayerGradientReducedInsideThePassEqualsOneReducedOutside() {
+        var model = TinyNets.loaded(TinyNets.residualNet(DataType.DOUBLE), TinyNets.residualNetInput());
+        GradientEngine small = GradientEngine.create(model, DataType.DOUBLE, new MemoryBudget(MemoryBudget.MINIMUM));
+        int n = small.passSizes().gradientRows() + 5; // two passes at this budget
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, n, 3, 6, 6);
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) {
+            targets[i] = i % 3;
+        }
+        java.util.function.BinaryOperator<INDArray> reduce = (a, g) -> a.mul(g).sum(2, 3);
+        TargetGradient outside = small.layerGradientOnly(x, targets, "act1");
+        INDArray expected = reduce.apply(outside.activations(), outside.layerGradient());
+        INDArray inside = small.reducedLayerGradient(x, targets, "act1", reduce);
+        assertTrue(java.util.Arrays.equals(expected.shape(), inside.shape()));
+        assertTrue(inside.equalsWithEps(expected, 1e-12));
+    }
+
     @Test
     void batchGradientsEqualOneByOne() {
         GradientEngine engine = GradientEngine.create(
