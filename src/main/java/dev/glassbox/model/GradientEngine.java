@@ -1,7 +1,6 @@
 package dev.glassbox.model;
 
 import dev.glassbox.GlassboxException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -376,41 +375,10 @@ public final class GradientEngine {
                                 d.gradients().layer(layer)).detach()), null)).activations();
     }
 
-    /**
-     * One forward and one backward pass; {@code finish} turns what it found into the result inside the workspaces.
-     * With {@code copyOut} the logits, activations and gradients handed to {@code finish} are copied out of the
-     * workspaces first; without it they live only until {@code finish} returns, and {@code finish} must copy out what
-     * it returns.
-     */
     private <T> T pass(INDArray input, String from, UnaryOperator<INDArray> epsilon, BackwardRule rule,
                        Collection<String> gradientsAt, Collection<String> activationsOf, boolean toInput,
                        boolean copyOut, java.util.function.Function<Differentiation, T> finish) {
-        int start = from == null ? passes.outputIndex() : passes.indexOf(from);
-        Set<Integer> wanted = passes.indicesOf(gradientsAt);
-        Set<Integer> kept = passes.indicesOf(activationsOf);
-        List<Integer> targets = new ArrayList<>(kept);
-        targets.add(start);
-        Set<Integer> exposed = new java.util.HashSet<>(targets);
-        exposed.addAll(wanted);
-        FoldedNorms.Plan plan = passes.plan(exposed, rule);
-        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            INDArray[] outputs = passes.forward(input, Map.of(), from == null ? null : passes.ancestorsOf(targets), plan);
-            INDArray seed = epsilon.apply(outputs[start]);
-            if (!Arrays.equals(seed.shape(), outputs[start].shape())) {
-                throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
-                        + " for an output of shape " + Arrays.toString(outputs[start].shape()));
-            }
-            try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                Gradients gradients = passes.walkBack(Map.of(start, seed), rule, wanted, toInput, plan, copyOut);
-                Map<String, INDArray> activations = new LinkedHashMap<>();
-                for (int idx : kept) {
-                    activations.put(passes.name(idx), copyOut ? outputs[idx].detach() : outputs[idx]);
-                }
-                INDArray logits = outputs[passes.outputIndex()];
-                return finish.apply(new Differentiation(logits == null || !copyOut ? logits : logits.detach(),
-                        Collections.unmodifiableMap(activations), gradients));
-            }
-        }
+        return EnginePass.run(passes, input, from, epsilon, rule, gradientsAt, activationsOf, toInput, copyOut, finish);
     }
 
     String outputName() {
