@@ -2,10 +2,10 @@ package dev.glassbox.attribution;
 
 import dev.glassbox.GlassboxException;
 import dev.glassbox.model.GradientEngine;
+import dev.glassbox.model.InputLayout;
 import dev.glassbox.model.InputSpec;
 import dev.glassbox.model.LayerInfo;
 import java.util.List;
-import dev.glassbox.model.InputLayout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
@@ -179,7 +179,7 @@ public final class GradCam implements AttributionMethod {
         int n = (int) cams.size(0);
         int h = (int) cams.size(1);
         int w = (int) cams.size(2);
-        double[] values = Tensors.values(cams.dup('c'));
+        double[] values = Tensors.values(cams);
         double[] out = new double[n * geometry.size()];
         for (int i = 0; i < n; i++) {
             double[] cam = java.util.Arrays.copyOfRange(values, i * h * w, (i + 1) * h * w);

@@ -57,20 +57,32 @@ public final class Chunks {
     /** A pass with one target per row, whose every non-null result has one row per input row. */
     static TargetGradient gradients(INDArray x, int[] targets, int most,
                                     BiFunction<INDArray, int[], TargetGradient> pass) {
+        List<TargetGradient> parts = withTargets(x, targets, most, pass);
+        return parts.size() == 1 ? parts.get(0)
+                : new TargetGradient(concat(parts.stream().map(TargetGradient::logits).toList()),
+                        concat(parts.stream().map(TargetGradient::input).toList()),
+                        concat(parts.stream().map(TargetGradient::activations).toList()),
+                        concat(parts.stream().map(TargetGradient::layerGradient).toList()));
+    }
+
+    /** A pass with one target per row whose result has one row per input row. */
+    static INDArray mapWithTargets(INDArray x, int[] targets, int most, BiFunction<INDArray, int[], INDArray> pass) {
+        return concat(withTargets(x, targets, most, pass));
+    }
+
+    /** Each chunk's result, in order: the rows and their targets split as {@link #balanced} says. */
+    private static <T> List<T> withTargets(INDArray x, int[] targets, int most, BiFunction<INDArray, int[], T> pass) {
         long n = x.size(0);
         int chunk = balanced(n, most);
         if (n <= chunk) {
-            return pass.apply(x, targets);
+            return List.of(pass.apply(x, targets));
         }
-        List<TargetGradient> parts = new ArrayList<>();
+        List<T> parts = new ArrayList<>();
         for (long from = 0; from < n; from += chunk) {
             long to = Math.min(n, from + chunk);
             parts.add(pass.apply(rows(x, from, to), Arrays.copyOfRange(targets, (int) from, (int) to)));
         }
-        return new TargetGradient(concat(parts.stream().map(TargetGradient::logits).toList()),
-                concat(parts.stream().map(TargetGradient::input).toList()),
-                concat(parts.stream().map(TargetGradient::activations).toList()),
-                concat(parts.stream().map(TargetGradient::layerGradient).toList()));
+        return parts;
     }
 
     /** A pass that gives several arrays by name, each with one row per input row. */

@@ -42,7 +42,9 @@ public final class GradientEngine {
     private final MemoryBudget budget;
     private final PassSizes sizes;
 
-    private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType, MemoryBudget budget) {
+    /** @param sizes the rows per pass where already known (the same network's), or null to measure them */
+    private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType, MemoryBudget budget,
+                           PassSizes sizes) {
         this.model = model;
         this.budget = budget;
         this.softmaxHead = copy.softmaxRemoved();
@@ -55,7 +57,7 @@ public final class GradientEngine {
                     + "; Glassbox needs one score per class, [batch, k]");
         }
         this.classes = (int) out[0];
-        this.sizes = measureSizes(layers);
+        this.sizes = sizes != null ? sizes : measureSizes(layers);
     }
 
     /**
@@ -85,7 +87,7 @@ public final class GradientEngine {
     /** An engine in the given precision whose passes each stay within {@code budget}. */
     public static GradientEngine create(LoadedModel model, DataType dataType, MemoryBudget budget) {
         try {
-            return new GradientEngine(model, GraphCopy.of(model.network(), dataType), dataType, budget);
+            return new GradientEngine(model, GraphCopy.of(model.network(), dataType), dataType, budget, null);
         } catch (UnsupportedModelException e) {
             throw GlassboxException.badInput(model.file(), e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException | org.deeplearning4j.exception.DL4JException e) {
@@ -112,7 +114,8 @@ public final class GradientEngine {
         // A fresh gradient copy of the user's model: ComputationGraph.clone() needs an updater, which a copy lacks.
         GraphCopy.Result fresh = GraphCopy.of(model.network(), dataType);
         RandomizedLayers.redraw(fresh.graph(), layerNames, seed);
-        return new GradientEngine(model, fresh, dataType, budget);
+        // the same layers take the same memory: no need to measure a pass again
+        return new GradientEngine(model, fresh, dataType, budget, sizes);
     }
 
     public LoadedModel model() {
@@ -358,7 +361,7 @@ public final class GradientEngine {
     private Differentiation differentiate(INDArray input, String from, UnaryOperator<INDArray> epsilon,
                                           BackwardRule rule, Collection<String> gradientsAt,
                                           Collection<String> activationsOf, boolean toInput) {
-        return pass(input, from, epsilon, rule, gradientsAt, activationsOf, toInput, true, d -> d);
+        return EnginePass.run(passes, input, from, epsilon, rule, gradientsAt, activationsOf, toInput, true, d -> d);
     }
 
     /**
@@ -369,16 +372,9 @@ public final class GradientEngine {
      */
     public INDArray reducedLayerGradient(INDArray input, int[] targets, String layer,
                                          java.util.function.BinaryOperator<INDArray> reduce) {
-        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> new TargetGradient(null, null,
-                pass(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE, List.of(layer),
-                        List.of(layer), false, false, d -> reduce.apply(d.activations().get(layer),
-                                d.gradients().layer(layer)).detach()), null)).activations();
-    }
-
-    private <T> T pass(INDArray input, String from, UnaryOperator<INDArray> epsilon, BackwardRule rule,
-                       Collection<String> gradientsAt, Collection<String> activationsOf, boolean toInput,
-                       boolean copyOut, java.util.function.Function<Differentiation, T> finish) {
-        return EnginePass.run(passes, input, from, epsilon, rule, gradientsAt, activationsOf, toInput, copyOut, finish);
+        return Chunks.mapWithTargets(input, targets, sizes.gradientRows(), (x, t) -> EnginePass.run(passes, x, null,
+                logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE, List.of(layer), List.of(layer), false,
+                false, d -> reduce.apply(d.activations().get(layer), d.gradients().layer(layer)).detach()));
     }
 
     String outputName() {

@@ -54,8 +54,8 @@ final class GraphPasses {
     /** By vertex index: dense layers in one product each way ({@link DensePass}), else null. */
     private final DensePass[] denses;
     /**
-     * By vertex index: sums of equal shapes ({@link AddPass}), else null; a sum found to broadcast is left to DL4J
-     * from its first pass on.
+     * By vertex index: sums of inputs of one shape ({@link AddPass}), else null: set from the probe pass's shapes, so
+     * a sum that broadcasts stays DL4J's.
      */
     private final AddPass[] adds;
     /** By vertex index: one example's output shape and the layer's kind; null for the input. */
@@ -90,7 +90,6 @@ final class GraphPasses {
             convolutions[v.getVertexIndex()] = ConvolutionPass.of(v).orElse(null);
             relus[v.getVertexIndex()] = ReluPass.of(v).orElse(null);
             denses[v.getVertexIndex()] = DensePass.of(v).orElse(null);
-            adds[v.getVertexIndex()] = AddPass.of(v, graph.getConfiguration()).orElse(null);
         }
         this.folds = FoldedNorms.of(vertices, convolutions, norms, Set.of(outputIndex));
         long[][] shapes = new long[vertices.length][];
@@ -100,6 +99,11 @@ final class GraphPasses {
                     FoldedNorms.Plan.NONE);
             for (int i = 0; i < outputs.length; i++) {
                 shapes[i] = outputs[i].shape();
+            }
+        }
+        for (GraphVertex v : vertices) {
+            if (Arrays.stream(inputsOf(v, shapes, long[][]::new)).allMatch(in -> Arrays.equals(in, shapes[v.getVertexIndex()]))) {
+                adds[v.getVertexIndex()] = AddPass.of(v, graph.getConfiguration()).orElse(null);
             }
         }
         this.infoByVertex = LayerDescriptions.describe(vertices, order, input.layout(), shapes);
@@ -225,11 +229,9 @@ final class GraphPasses {
                 out = norms[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
             } else if (denses[idx] != null) {
                 out = denses[idx].forward(outputs[v.getInputVertices()[0].getVertexIndex()]);
-            } else if (adds[idx] != null && (out = adds[idx].forward(inputsOf(v, outputs))) != null) {
-                // the sum, in one pass over the values
+            } else if (adds[idx] != null) {
+                out = adds[idx].forward(inputsOf(v, outputs, INDArray[]::new));
             } else {
-                adds[idx] = null; // a sum that broadcasts stays DL4J's, forward and backward
-
                 VertexIndices[] inputs = v.getInputVertices();
                 for (int j = 0; j < inputs.length; j++) {
                     v.setInput(j, outputs[inputs[j].getVertexIndex()], workspaces);
@@ -316,12 +318,12 @@ final class GraphPasses {
         throw new IllegalStateException("the backward pass did not reach the input");
     }
 
-    /** The outputs feeding vertex {@code v}, in its input order. */
-    private static INDArray[] inputsOf(GraphVertex v, INDArray[] outputs) {
+    /** What feeds vertex {@code v} (outputs, shapes), by vertex index, in its input order; none for the input. */
+    private static <T> T[] inputsOf(GraphVertex v, T[] byVertex, java.util.function.IntFunction<T[]> array) {
         VertexIndices[] inputs = v.getInputVertices();
-        INDArray[] values = new INDArray[inputs.length];
-        for (int j = 0; j < inputs.length; j++) {
-            values[j] = outputs[inputs[j].getVertexIndex()];
+        T[] values = array.apply(inputs == null ? 0 : inputs.length);
+        for (int j = 0; j < values.length; j++) {
+            values[j] = byVertex[inputs[j].getVertexIndex()];
         }
         return values;
     }

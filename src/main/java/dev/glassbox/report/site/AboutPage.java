@@ -4,12 +4,14 @@ import dev.glassbox.report.Report;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code about.html}: how the report was made (versions, seed, config, model files) and the time each stage took. */
+/**
+ * {@code about.html}: how the report was made (versions, seed, config, model files) and the time each stage took.
+ *
+ * @param report the report as written, whose timings include the site's own
+ */
 record AboutPage(Report report) implements SitePage {
 
     static final Page PAGE = new Page("about.html", "about", "About");
-
-    /** @param report the report as written, whose timings include the site's own */
 
     @Override
     public Page page() {
