@@ -3,7 +3,6 @@ package dev.glassbox.featurevis;
 import dev.glassbox.Progress;
 import dev.glassbox.imaging.PixelRange;
 import dev.glassbox.imaging.Pictures;
-import dev.glassbox.model.BackwardRule;
 import dev.glassbox.model.Differentiation;
 import dev.glassbox.model.GradientEngine;
 import dev.glassbox.model.InputLayout;
@@ -239,8 +238,7 @@ public final class NeuronAnalysis {
         forEachBatch(datasets, sample, "Measuring which classes rely on which groups in " + modelName,
                 (refs, input) -> {
                     int[] labels = refs.stream().mapToInt(r -> datasets.get(r.dataset).label(r.index)).toArray();
-                    Differentiation d = engine.differentiate(input, null,
-                            logits -> engine.targetEpsilon(labels, refs.size()), BackwardRule.NONE, layers, layers);
+                    Differentiation d = engine.layerGradientsOnly(input, labels, layers);
                     for (LayerScan scan : scans) {
                         scan.addReliance(labels, d.activations().get(scan.layer), d.gradients().layer(scan.layer));
                     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +44,7 @@ final class EnginePass {
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
             INDArray[] outputs = passes.forward(input, Map.of(), from == null ? null : passes.ancestorsOf(targets), plan);
             INDArray seed = epsilon.apply(outputs[start]);
-            if (!Arrays.equals(seed.shape(), outputs[start].shape())) {
-                throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
-                        + " for an output of shape " + Arrays.toString(outputs[start].shape()));
-            }
+            requireShape(seed, outputs[start]);
             try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
                 Gradients gradients = passes.walkBack(Map.of(start, seed), rule, wanted, toInput, plan, copyOut);
                 Map<String, INDArray> activations = new LinkedHashMap<>();
@@ -57,6 +55,39 @@ final class EnginePass {
                 return finish.apply(new Differentiation(logits == null || !copyOut ? logits : logits.detach(),
                         Collections.unmodifiableMap(activations), gradients));
             }
+        }
+    }
+
+    /**
+     * One forward pass to the layers {@code objectives} name by vertex index and one backward pass from all of them
+     * at once: each maps its layer's activations to d(objective)/d(those activations).
+     */
+    static MultiObjectiveGradient objectives(GraphPasses passes, INDArray input,
+                                             Map<Integer, UnaryOperator<INDArray>> objectives) {
+        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
+            FoldedNorms.Plan plan = passes.plan(objectives.keySet(), BackwardRule.NONE);
+            INDArray[] outputs = passes.forward(input, Map.of(), passes.ancestorsOf(objectives.keySet()), plan);
+            Map<Integer, INDArray> seeds = new HashMap<>();
+            Map<String, INDArray> activations = new LinkedHashMap<>();
+            for (var e : objectives.entrySet()) {
+                INDArray out = outputs[e.getKey()];
+                INDArray seed = e.getValue().apply(out);
+                requireShape(seed, out);
+                seeds.put(e.getKey(), seed);
+                activations.put(passes.name(e.getKey()), out.detach());
+            }
+            Gradients gradients;
+            try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
+                gradients = passes.walkBack(seeds, BackwardRule.NONE, Set.of(), true, plan);
+            }
+            return new MultiObjectiveGradient(Collections.unmodifiableMap(activations), gradients.input());
+        }
+    }
+
+    private static void requireShape(INDArray gradient, INDArray output) {
+        if (!Arrays.equals(gradient.shape(), output.shape())) {
+            throw new IllegalArgumentException("gradient of shape " + Arrays.toString(gradient.shape())
+                    + " for an output of shape " + Arrays.toString(output.shape()));
         }
     }
 }

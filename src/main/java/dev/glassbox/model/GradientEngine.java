@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,6 +42,7 @@ public final class GradientEngine {
     private final int classes;
     private final MemoryBudget budget;
     private final PassSizes sizes;
+    private final EngineLanes lanes;
 
     /** @param sizes the rows per pass where already known (the same network's), or null to measure them */
     private GradientEngine(LoadedModel model, GraphCopy.Result copy, DataType dataType, MemoryBudget budget,
@@ -58,6 +60,8 @@ public final class GradientEngine {
         }
         this.classes = (int) out[0];
         this.sizes = sizes != null ? sizes : measureSizes(layers);
+        ComputationGraph graph = copy.graph();
+        this.lanes = new EngineLanes(passes, () -> new GraphPasses(GraphCopy.sharing(graph), model.input(), dataType));
     }
 
     /**
@@ -186,7 +190,7 @@ public final class GradientEngine {
 
     /** Pre-softmax class scores {@code [batch, k]}. */
     public INDArray logits(INDArray input) {
-        return Chunks.map(input, sizes.forwardRows(), part -> logitsWithReplaced(part, Map.of()));
+        return Chunks.map(input, sizes.forwardRows(), lanes, (p, part) -> logits(p, part, Map.of()));
     }
 
     /** Softmax of the logits where the model ends in a softmax; otherwise the model's own output. */
@@ -201,18 +205,25 @@ public final class GradientEngine {
 
     /** Logits and d(logit of each example's target)/d(input) for a batch. */
     public TargetGradient inputGradient(INDArray input, int[] targets) {
-        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
-            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
-                    List.of(), List.of());
+        return Chunks.gradients(input, targets, sizes.gradientRows(), lanes, (p, x, t) -> {
+            Differentiation d = targetPass(p, x, t, BackwardRule.NONE, List.of(), true);
             return new TargetGradient(d.logits(), d.gradients().input(), null, null);
         });
     }
 
+    /**
+     * d(logit of each example's target)/d(input) with the chain rule changed where {@code rule} says: the gradient
+     * alone, in passes within the budget.
+     */
+    public INDArray inputGradient(INDArray input, int[] targets, BackwardRule rule) {
+        return Chunks.mapWithTargets(input, targets, sizes.gradientRows(), lanes,
+                (p, x, t) -> targetPass(p, x, t, rule, List.of(), true).gradients().input());
+    }
+
     /** As {@link #inputGradient}, plus the true activations of {@code layer} and d(logit)/d(those activations). */
     public TargetGradient layerGradient(INDArray input, int[] targets, String layer) {
-        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
-            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
-                    List.of(layer), List.of(layer));
+        return Chunks.gradients(input, targets, sizes.gradientRows(), lanes, (p, x, t) -> {
+            Differentiation d = targetPass(p, x, t, BackwardRule.NONE, List.of(layer), true);
             return new TargetGradient(d.logits(), d.gradients().input(), d.activations().get(layer),
                     d.gradients().layer(layer));
         });
@@ -223,21 +234,36 @@ public final class GradientEngine {
      * stops at the layer: Grad-CAM needs no input gradient. {@code input()} of the result is null.
      */
     public TargetGradient layerGradientOnly(INDArray input, int[] targets, String layer) {
-        return Chunks.gradients(input, targets, sizes.gradientRows(), (x, t) -> {
-            Differentiation d = differentiate(x, null, logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE,
-                    List.of(layer), List.of(layer), false);
+        return Chunks.gradients(input, targets, sizes.gradientRows(), lanes, (p, x, t) -> {
+            Differentiation d = targetPass(p, x, t, BackwardRule.NONE, List.of(layer), false);
             return new TargetGradient(d.logits(), null, d.activations().get(layer), d.gradients().layer(layer));
         });
+    }
+
+    /**
+     * The true activations of {@code layers} and d(logit of each example's target)/d(those activations), with a
+     * backward pass that stops at the earliest of them, in passes within the budget. The input gradient is null.
+     */
+    public Differentiation layerGradientsOnly(INDArray input, int[] targets, List<String> layers) {
+        return Chunks.differentiations(Chunks.run(input, targets, sizes.gradientRows(), lanes,
+                (p, x, t) -> targetPass(p, x, t, BackwardRule.NONE, layers, false)));
+    }
+
+    /** One pass that differentiates each row's target logit, recording {@code layers}' activations and gradients. */
+    private Differentiation targetPass(GraphPasses p, INDArray x, int[] targets, BackwardRule rule,
+                                       List<String> layers, boolean toInput) {
+        return EnginePass.run(p, x, null, logits -> targetEpsilon(targets, x.size(0)), rule, layers, layers, toInput,
+                true, d -> d);
     }
 
     /** The true output of {@code layer}, computing only the layers it depends on. */
     public INDArray activations(INDArray input, String layer) {
         int idx = passes.indexOf(layer);
         boolean[] needed = passes.ancestorsOf(List.of(idx));
-        return Chunks.map(input, sizes.forwardRows(), x -> {
+        return Chunks.map(input, sizes.forwardRows(), lanes, (p, x) -> {
             try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-                FoldedNorms.Plan plan = passes.plan(Set.of(idx), BackwardRule.NONE);
-                return passes.forward(x, Map.of(), needed, plan)[idx].detach();
+                FoldedNorms.Plan plan = p.plan(Set.of(idx), BackwardRule.NONE);
+                return p.forward(x, Map.of(), needed, plan)[idx].detach();
             }
         });
     }
@@ -246,13 +272,13 @@ public final class GradientEngine {
     public Map<String, INDArray> activations(INDArray input, Collection<String> layers) {
         Set<Integer> indices = passes.indicesOf(layers);
         boolean[] needed = passes.ancestorsOf(indices);
-        return Chunks.named(input, sizes.forwardRows(), x -> {
+        return Chunks.named(input, sizes.forwardRows(), lanes, (p, x) -> {
             try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-                FoldedNorms.Plan plan = passes.plan(indices, BackwardRule.NONE);
-                INDArray[] outputs = passes.forward(x, Map.of(), needed, plan);
+                FoldedNorms.Plan plan = p.plan(indices, BackwardRule.NONE);
+                INDArray[] outputs = p.forward(x, Map.of(), needed, plan);
                 Map<String, INDArray> result = new LinkedHashMap<>();
                 for (int idx : indices) {
-                    result.put(passes.name(idx), outputs[idx].detach());
+                    result.put(p.name(idx), outputs[idx].detach());
                 }
                 return Collections.unmodifiableMap(result);
             }
@@ -282,27 +308,7 @@ public final class GradientEngine {
         }
         Map<Integer, UnaryOperator<INDArray>> byIndex = new LinkedHashMap<>();
         objectives.forEach((layer, objective) -> byIndex.put(passes.indexOf(layer), objective));
-        try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            FoldedNorms.Plan plan = passes.plan(byIndex.keySet(), BackwardRule.NONE);
-            INDArray[] outputs = passes.forward(input, Map.of(), passes.ancestorsOf(byIndex.keySet()), plan);
-            Map<Integer, INDArray> seeds = new HashMap<>();
-            Map<String, INDArray> activations = new LinkedHashMap<>();
-            for (var e : byIndex.entrySet()) {
-                INDArray out = outputs[e.getKey()];
-                INDArray seed = e.getValue().apply(out);
-                if (!Arrays.equals(seed.shape(), out.shape())) {
-                    throw new IllegalArgumentException("gradient of shape " + Arrays.toString(seed.shape())
-                            + " for an output of shape " + Arrays.toString(out.shape()));
-                }
-                seeds.put(e.getKey(), seed);
-                activations.put(passes.name(e.getKey()), out.detach());
-            }
-            Gradients gradients;
-            try (MemoryWorkspace back = EngineWorkspaces.openBackward()) {
-                gradients = passes.walkBack(seeds, BackwardRule.NONE, Set.of(), true, plan);
-            }
-            return new MultiObjectiveGradient(Collections.unmodifiableMap(activations), gradients.input());
-        }
+        return EnginePass.objectives(passes, input, byIndex);
     }
 
     /** The name under which {@link #objectivesGradient} takes an objective on the logits. */
@@ -336,9 +342,13 @@ public final class GradientEngine {
     public INDArray logitsWithReplaced(INDArray input, Map<String, INDArray> replaced) {
         Map<Integer, INDArray> byIndex = new HashMap<>();
         replaced.forEach((name, value) -> byIndex.put(passes.indexOf(name), value.castTo(dataType)));
+        return logits(passes, input, byIndex);
+    }
+
+    private static INDArray logits(GraphPasses p, INDArray input, Map<Integer, INDArray> replaced) {
         try (MemoryWorkspace ws = EngineWorkspaces.openForward()) {
-            FoldedNorms.Plan plan = passes.plan(byIndex.keySet(), BackwardRule.NONE);
-            return passes.forward(input, byIndex, null, plan)[passes.outputIndex()].detach();
+            FoldedNorms.Plan plan = p.plan(replaced.keySet(), BackwardRule.NONE);
+            return p.forward(input, replaced, null, plan)[p.outputIndex()].detach();
         }
     }
 
@@ -355,13 +365,7 @@ public final class GradientEngine {
     public Differentiation differentiate(INDArray input, String from, UnaryOperator<INDArray> epsilon,
                                          BackwardRule rule, Collection<String> gradientsAt,
                                          Collection<String> activationsOf) {
-        return differentiate(input, from, epsilon, rule, gradientsAt, activationsOf, true);
-    }
-
-    private Differentiation differentiate(INDArray input, String from, UnaryOperator<INDArray> epsilon,
-                                          BackwardRule rule, Collection<String> gradientsAt,
-                                          Collection<String> activationsOf, boolean toInput) {
-        return EnginePass.run(passes, input, from, epsilon, rule, gradientsAt, activationsOf, toInput, true, d -> d);
+        return EnginePass.run(passes, input, from, epsilon, rule, gradientsAt, activationsOf, true, true, d -> d);
     }
 
     /**
@@ -372,7 +376,7 @@ public final class GradientEngine {
      */
     public INDArray reducedLayerGradient(INDArray input, int[] targets, String layer,
                                          java.util.function.BinaryOperator<INDArray> reduce) {
-        return Chunks.mapWithTargets(input, targets, sizes.gradientRows(), (x, t) -> EnginePass.run(passes, x, null,
+        return Chunks.mapWithTargets(input, targets, sizes.gradientRows(), lanes, (p, x, t) -> EnginePass.run(p, x, null,
                 logits -> targetEpsilon(t, x.size(0)), BackwardRule.NONE, List.of(layer), List.of(layer), false,
                 false, d -> reduce.apply(d.activations().get(layer), d.gradients().layer(layer)).detach()));
     }

@@ -85,6 +85,17 @@ final class GraphCopy {
      * the same parameter layout). Vertices are named after the layers where names are set and unique, so that
      * {@code inspect} shows the names the user gave.
      */
+    /**
+     * Another graph over the same parameter array as {@code copy} (not a copy of them): each of the engine's lanes
+     * ({@link EngineLanes}) runs its own graph, whose layers keep their own inputs, on the one set of parameters, which
+     * the engine only reads.
+     */
+    static ComputationGraph sharing(ComputationGraph copy) {
+        ComputationGraph graph = new ComputationGraph(copy.getConfiguration().clone());
+        graph.init(copy.params(), false);
+        return graph;
+    }
+
     static ComputationGraphConfiguration graphConfiguration(MultiLayerNetwork mln) {
         MultiLayerConfiguration original = mln.getLayerWiseConfigurations().clone();
         ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
