@@ -113,10 +113,23 @@ public final class GradCam implements AttributionMethod {
             }
             Shape shape = new Shape((int) at.channels(), (int) at.spatialSize()[0], (int) at.spatialSize()[1],
                     at.channelsLast());
-            // computed inside each pass: the layer's activations and gradient never leave the engine's workspaces
-            maps = engine.reducedLayerGradient(inputs, targets, at.name(), (a, g) -> maps(a, g, shape));
+            // computed inside each pass, upsampling included: the layer's activations and gradient never leave the
+            // engine's workspaces, and each of its lanes scales its own maps (1 of the CIFAR CNN's 9 ms on the caller)
+            boolean scale = sumChannels && upsample && engine.input().isImage();
+            maps = engine.reducedLayerGradient(inputs, targets, at.name(), (a, g) -> scale
+                    ? upsampled(maps(a, g, shape), rowsOf(inputs.shape(), a.size(0))) : maps(a, g, shape));
+            if (scale) {
+                return Attribution.of(maps);
+            }
         }
         return Attribution.of(sumChannels && upsample ? upsampled(maps, inputs.shape()) : maps);
+    }
+
+    /** {@code shape} with {@code rows} rows. */
+    private static long[] rowsOf(long[] shape, long rows) {
+        long[] s = shape.clone();
+        s[0] = rows;
+        return s;
     }
 
     /** Where a map's values come from: channels, height, width and whether the channels come last. */

@@ -58,6 +58,7 @@ final class ConvolutionPass {
     private INDArray transposable;
 
     private INDArray input;
+    /** The latest pre-activation; with a plain ReLU, the output, which the ReLU overwrote it with. */
     private INDArray preActivation;
 
     private ConvolutionPass(INDArray weights, INDArray bias, IActivation activation, int[] kernel, int[] stride,
@@ -139,7 +140,13 @@ final class ConvolutionPass {
         if (activation instanceof ActivationIdentity) {
             return z;
         }
-        return ReluPass.plain(activation) ? ReluPass.apply(z) : activation.getActivation(z.dup(), false);
+        if (ReluPass.plain(activation)) {
+            // in place: the output is above 0 exactly where the pre-activation was, so the backward pass's mask is
+            // the same from either, and the pass writes and keeps one array, not two
+            Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear(z, z));
+            return z;
+        }
+        return activation.getActivation(z.dup(), false);
     }
 
     /** d(objective)/d(input) from d(objective)/d(output), for the latest forward pass. */

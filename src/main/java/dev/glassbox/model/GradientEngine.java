@@ -30,6 +30,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * This class speaks in layer names and batches: it splits a batch into passes within the memory budget
  * ({@link Chunks}, {@link PassSizes}) and says which layers each pass records.
  *
+ * <p>The batch operations ({@link #logits}, {@link #inputGradient}, {@link #layerGradient}, {@link #activations}, ...)
+ * share a batch's rows among the engine's lanes, one thread per core ({@link EngineLanes}); {@link #differentiate},
+ * {@link #objectiveGradient} and {@link #objectivesGradient}, whose objectives see the whole batch, run it as one pass
+ * on the caller's thread.
+ *
  * <p>Not thread-safe: layers hold the inputs of the latest forward pass. Use one engine per thread. Arrays handed
  * to callers are their own; the engine computes in reused memory ({@link EngineWorkspaces}).
  */

@@ -107,8 +107,9 @@ class EngineLanesTest {
             targets[i] = (i * 2) % engine.classes();
         }
         // differentiate runs the whole batch as one pass on this thread
+        List<String> layers = List.of("act1", "act2");
         Differentiation one = engine.differentiate(x, null, logits -> engine.targetEpsilon(targets, n),
-                BackwardRule.NONE, List.of("act1"), List.of("act1"));
+                BackwardRule.NONE, layers, layers);
         TargetGradient laned = engine.layerGradient(x, targets, "act1");
         assertTrue(laned.logits().equalsWithEps(one.logits(), 1e-12));
         assertTrue(laned.input().equalsWithEps(one.gradients().input(), 1e-12));
@@ -117,6 +118,12 @@ class EngineLanesTest {
         assertTrue(engine.inputGradient(x, targets, BackwardRule.NONE).equalsWithEps(one.gradients().input(), 1e-12));
         assertTrue(engine.logits(x).equalsWithEps(engine.logitsWithReplaced(x, Map.of()), 1e-12));
         assertTrue(engine.activations(x, "act1").equalsWithEps(one.activations().get("act1"), 1e-12));
+        Differentiation layered = engine.layerGradientsOnly(x, targets, layers);
+        for (String layer : layers) {
+            assertTrue(layered.activations().get(layer).equalsWithEps(one.activations().get(layer), 1e-12), layer);
+            assertTrue(layered.gradients().layer(layer).equalsWithEps(one.gradients().layer(layer), 1e-12), layer);
+        }
+        assertEquals(null, layered.gradients().input(), "the backward pass stops at the earliest layer");
     }
 
     @Test
