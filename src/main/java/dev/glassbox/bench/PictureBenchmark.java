@@ -191,7 +191,7 @@ public final class PictureBenchmark {
      * that the next peak is the next method's.
      */
     private static void resetPeakMemory() {
-        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        GradientEngine.releaseMemory();
         System.gc();
         try {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -105,6 +106,28 @@ final class EngineLanes {
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Destroys this thread's workspaces and every lane's, waiting for the lanes. */
+    static void releaseWorkspaces() {
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        ExecutorService[] pool = threads;
+        if (pool == null) {
+            return;
+        }
+        List<Future<?>> done = new ArrayList<>();
+        for (ExecutorService lane : pool) {
+            done.add(lane.submit(() -> Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread()));
+        }
+        try {
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }

@@ -60,7 +60,8 @@ public final class GradientEngine {
         List<LayerInfo> layers = passes.layers();
         long[] out = layers.get(layers.size() - 1).outputShape();
         if (out.length != 1) {
-            throw new UnsupportedModelException("the model's output has shape " + Arrays.toString(batchShape(out))
+            throw new UnsupportedModelException("the model's output has shape " + Arrays.toString(java.util.stream.LongStream.concat(
+                    java.util.stream.LongStream.of(1), Arrays.stream(out)).toArray())
                     + "; Glassbox needs one score per class, [batch, k]");
         }
         this.classes = (int) out[0];
@@ -390,10 +391,8 @@ public final class GradientEngine {
         return passes.name(passes.outputIndex());
     }
 
-    private static long[] batchShape(long[] example) {
-        long[] s = new long[example.length + 1];
-        s[0] = 1;
-        System.arraycopy(example, 0, s, 1, example.length);
-        return s;
+    /** Frees the memory engines keep for reuse (workspaces keep their largest size), here and on the lanes. */
+    public static void releaseMemory() {
+        EngineLanes.releaseWorkspaces();
     }
 }

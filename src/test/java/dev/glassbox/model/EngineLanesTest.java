@@ -96,6 +96,24 @@ class EngineLanesTest {
     }
 
     @Test
+    void releasingMemoryEmptiesTheWorkspacesOfEveryLane() {
+        EngineLanes lanes = new EngineLanes(passes(), EngineLanesTest::passes);
+        int n = EngineLanes.COUNT;
+        List<Integer> before = lanes.run(n, n, (p, i) -> {
+            try (var ws = EngineWorkspaces.openForward()) {
+                Nd4j.zeros(DataType.DOUBLE, 1000);
+            }
+            return Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size();
+        });
+        assertTrue(before.stream().allMatch(k -> k > 0), before.toString());
+        GradientEngine.releaseMemory();
+        List<Integer> after = lanes.run(n, n, (p, i) -> Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread()
+                .size());
+        assertEquals(Collections.nCopies(n, 0), after);
+        assertEquals(0, Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size(), "and this thread's");
+    }
+
+    @Test
     void whatTheLanesGiveIsWhatOnePassGives() {
         LoadedModel model = TinyNets.loaded(TinyNets.residualNet(DataType.DOUBLE), TinyNets.residualNetInput());
         GradientEngine engine = GradientEngine.create(model, DataType.DOUBLE);
