@@ -18,7 +18,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>Why: one pass spread over both cores of a 2-core machine spends much of its time handing small operations to the
  * second thread and waiting for it (a sleeping OpenMP thread takes tens of microseconds to wake, hundreds of times a
- * pass). Two lanes of one thread each never wait for each other: on 2 cores they were 11-20% faster for every
+ * pass). Two lanes of one thread each never wait for each other: on 2 cores they were 7-22% faster for every
  * method on both CIFAR models (BENCHMARKS.md, "Lanes"). Larger machines get at most {@link #MOST} lanes, the cores
  * shared among them; that split is a guess, measured on 2 cores only.
  *
