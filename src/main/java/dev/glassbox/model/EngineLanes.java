@@ -23,7 +23,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * shared among them; that split is a guess, measured on 2 cores only.
  *
  * <p>The lanes' threads are shared by every engine in the process (ND4J's workspaces belong to threads, so their
- * memory is reused by whichever engine runs next); each engine makes its copies of the passes on first use.
+ * memory is reused by whichever engine runs next); each engine makes its copies of the passes on first use. The
+ * copies' memory is outside the {@link MemoryBudget} a pass keeps to, so an engine uses fewer lanes where they would
+ * take more than half of it ({@link #affordable}).
  * {@code -Dglassbox.lanes=1} runs everything on the caller's thread, as before.
  */
 final class EngineLanes {
@@ -33,20 +35,50 @@ final class EngineLanes {
     /** Lanes in this process: one per core up to {@link #MOST}, or {@code -Dglassbox.lanes}. */
     static final int COUNT = count(Runtime.getRuntime().availableProcessors(), System.getProperty("glassbox.lanes"));
 
-    private static final ThreadLocal<Boolean> ON_A_LANE = ThreadLocal.withInitial(() -> false);
+    /**
+     * A lane's copy of the passes shares the parameters but holds about this many times their memory of its own: a
+     * gradient view, kernels laid out for the passes, convolutions folded into their batch normalizations.
+     */
+    static final int COPY_FACTOR = 4;
+
+    /** This thread's lane, or -1 on any other thread. */
+    private static final ThreadLocal<Integer> LANE = ThreadLocal.withInitial(() -> -1);
     private static volatile ExecutorService[] threads;
 
     private final GraphPasses main;
     private final Supplier<GraphPasses> copy;
+    private final int most;
     private final GraphPasses[] copies = new GraphPasses[COUNT];
 
     /**
      * @param main the engine's own passes, which the caller's thread runs
      * @param copy makes a lane's copy of the passes, over the same parameters
+     * @param most the most lanes this engine's passes run on, at most {@link #COUNT} (see {@link #affordable})
      */
-    EngineLanes(GraphPasses main, Supplier<GraphPasses> copy) {
+    EngineLanes(GraphPasses main, Supplier<GraphPasses> copy, int most) {
         this.main = main;
         this.copy = copy;
+        this.most = Math.max(1, Math.min(COUNT, most));
+    }
+
+    EngineLanes(GraphPasses main, Supplier<GraphPasses> copy) {
+        this(main, copy, COUNT);
+    }
+
+    /**
+     * The lanes a model can have whose copies of the passes ({@link #COPY_FACTOR} times the parameters' memory each)
+     * take no more than half the memory budget, which does not count them: every lane on a small network such as
+     * the ResNet-20 (1.1 MB of parameters), one lane (no copies) where the parameters are large.
+     *
+     * @param parameterBytes the model's parameters' memory in the engine's precision
+     */
+    static int affordable(int lanes, long parameterBytes, MemoryBudget budget) {
+        for (int k = lanes; k > 1; k--) {
+            if ((double) k * COPY_FACTOR * parameterBytes <= budget.bytes() / 2.0) {
+                return k;
+            }
+        }
+        return 1;
     }
 
     static int count(int cores, String property) {
@@ -60,14 +92,16 @@ final class EngineLanes {
         return Math.max(1, Math.min(MOST, cores));
     }
 
-    /** Lanes that may run at once: {@link #COUNT} (1 on a lane's own thread, which must not wait on a lane). */
+    /** Lanes that may run at once: this engine's most (1 on a lane's own thread, which must not wait on a lane). */
     int count() {
-        return ON_A_LANE.get() ? 1 : COUNT;
+        return LANE.get() >= 0 ? 1 : most;
     }
 
     /**
      * Runs {@code pieces} tasks, piece {@code i} on lane {@code i % lanes} with that lane's passes, and gives their
-     * results in order. One piece, or one lane, runs on the caller's thread with the engine's own passes.
+     * results in order. One piece, or one lane, runs on the caller's thread with the engine's own passes; on a lane's
+     * thread (a task that runs the engine again) every piece runs in place with that lane's copy, so that lanes
+     * running nested passes at once never share one set of passes.
      *
      * @param lanes how many lanes may run at once, at most {@link #count()}
      */
@@ -76,6 +110,13 @@ final class EngineLanes {
             lanes = count();
         }
         List<T> results = new ArrayList<>(pieces);
+        int here = LANE.get();
+        if (here >= 0) {
+            for (int i = 0; i < pieces; i++) {
+                results.add(task.apply(passesOf(here), i));
+            }
+            return results;
+        }
         if (pieces == 1 || lanes == 1) {
             for (int i = 0; i < pieces; i++) {
                 results.add(task.apply(main, i));
@@ -110,11 +151,14 @@ final class EngineLanes {
         }
     }
 
-    /** Destroys this thread's workspaces and every lane's, waiting for the lanes. */
+    /**
+     * Destroys this thread's workspaces and every lane's, waiting for the lanes; on a lane's own thread only that
+     * lane's (it must not wait on the others, which may be waiting on it).
+     */
     static void releaseWorkspaces() {
         Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         ExecutorService[] pool = threads;
-        if (pool == null) {
+        if (pool == null || LANE.get() >= 0) {
             return;
         }
         List<Future<?>> done = new ArrayList<>();
@@ -150,9 +194,10 @@ final class EngineLanes {
                     ExecutorService[] made = new ExecutorService[COUNT];
                     for (int i = 0; i < COUNT; i++) {
                         String name = "glassbox-lane-" + i;
+                        int lane = i;
                         made[i] = Executors.newSingleThreadExecutor(r -> {
                             Thread t = new Thread(() -> {
-                                ON_A_LANE.set(true);
+                                LANE.set(lane);
                                 // OpenMP's thread count is the calling thread's own setting: this lane's share
                                 NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(each);
                                 r.run();

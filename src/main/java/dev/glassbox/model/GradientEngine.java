@@ -67,7 +67,8 @@ public final class GradientEngine {
         this.classes = (int) out[0];
         this.sizes = sizes != null ? sizes : measureSizes(layers);
         ComputationGraph graph = copy.graph();
-        this.lanes = new EngineLanes(passes, () -> new GraphPasses(GraphCopy.sharing(graph), model.input(), dataType));
+        this.lanes = new EngineLanes(passes, () -> new GraphPasses(GraphCopy.sharing(graph), model.input(), dataType),
+                EngineLanes.affordable(EngineLanes.COUNT, graph.numParams() * dataType.width(), budget));
     }
 
     /**

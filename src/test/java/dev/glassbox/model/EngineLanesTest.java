@@ -89,10 +89,60 @@ class EngineLanesTest {
     }
 
     @Test
-    void aLaneThatRunsTheEngineAgainRunsItInPlace() {
+    void aLaneThatRunsTheEngineAgainRunsItInPlaceWithItsOwnCopy() {
+        GraphPasses main = passes();
+        EngineLanes lanes = new EngineLanes(main, EngineLanesTest::passes);
+        int n = EngineLanes.COUNT;
+        List<List<String>> nested = lanes.run(n, n, (p, i) -> lanes.run(3, n, (q, j) -> Thread.currentThread()
+                .getName() + (q == p) + (q == main)));
+        for (List<String> inner : nested) {
+            assertEquals(3, inner.size(), "no lane waits on itself");
+            String lane = inner.get(0).replaceAll("(true|false)+$", "");
+            boolean onALane = EngineLanes.COUNT > 1;
+            // on a lane: the lane's own copy, never the engine's main passes (several lanes at once would share them)
+            assertEquals(Collections.nCopies(3, lane + true + !onALane), inner);
+        }
+        if (EngineLanes.COUNT > 1) {
+            // lanes that nest at once, each running a real pass with its copy: the same numbers as one pass
+            LoadedModel model = TinyNets.loaded(TinyNets.residualNet(DataType.DOUBLE), TinyNets.residualNetInput());
+            GradientEngine engine = GradientEngine.create(model, DataType.DOUBLE);
+            Nd4j.getRandom().setSeed(5);
+            INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 3, 6, 6);
+            int[] targets = {0, 1, 2, 0, 1, 2, 0, 1};
+            INDArray expected = engine.inputGradient(x, targets, BackwardRule.NONE);
+            List<INDArray> again = lanes.run(n, n, (p, i) -> engine.inputGradient(x, targets, BackwardRule.NONE));
+            again.forEach(g -> assertTrue(g.equalsWithEps(expected, 1e-12)));
+        }
+    }
+
+    @Test
+    void aLaneThatReleasesMemoryReleasesItsOwnAndDoesNotWaitOnTheOthers() {
         EngineLanes lanes = new EngineLanes(passes(), EngineLanesTest::passes);
-        List<List<Integer>> nested = lanes.run(2, 2, (p, i) -> lanes.run(3, 2, (q, j) -> j));
-        assertEquals(List.of(List.of(0, 1, 2), List.of(0, 1, 2)), nested, "no lane waits on itself");
+        int n = EngineLanes.COUNT;
+        List<Integer> left = lanes.run(n, n, (p, i) -> {
+            try (var ws = EngineWorkspaces.openForward()) {
+                Nd4j.zeros(DataType.DOUBLE, 1000);
+            }
+            GradientEngine.releaseMemory();
+            return Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size();
+        });
+        assertEquals(Collections.nCopies(n, 0), left);
+    }
+
+    @Test
+    void anEngineTakesNoMoreLanesThanItsCopiesAfford() {
+        MemoryBudget budget = new MemoryBudget(512L << 20);
+        assertEquals(4, EngineLanes.affordable(4, 274_442L * 4, budget), "the ResNet-20: 1.1 MB of parameters");
+        assertEquals(2, EngineLanes.affordable(4, 24L << 20, budget), "2 × 4 × 24 MiB = 192 MiB; 3 lanes: 288 MiB");
+        assertEquals(1, EngineLanes.affordable(4, 38L << 20, budget), "no copies at all where two would not fit");
+        assertEquals(1, EngineLanes.affordable(1, 1, budget), "never more than asked");
+        GraphPasses main = passes();
+        EngineLanes one = new EngineLanes(main, () -> {
+            throw new AssertionError("an engine held to one lane makes no copy");
+        }, 1);
+        assertEquals(1, one.count());
+        List<Boolean> onMain = one.run(5, EngineLanes.COUNT, (p, i) -> p == main);
+        assertEquals(Collections.nCopies(5, true), onMain);
     }
 
     @Test
