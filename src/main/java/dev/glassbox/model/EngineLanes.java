@@ -61,10 +61,6 @@ final class EngineLanes {
         this.most = Math.max(1, Math.min(COUNT, most));
     }
 
-    EngineLanes(GraphPasses main, Supplier<GraphPasses> copy) {
-        this(main, copy, COUNT);
-    }
-
     /**
      * The lanes a model can have whose copies of the passes ({@link #COPY_FACTOR} times the parameters' memory each)
      * take no more than half the memory budget, which does not count them: every lane on a small network such as
@@ -111,15 +107,10 @@ final class EngineLanes {
         }
         List<T> results = new ArrayList<>(pieces);
         int here = LANE.get();
-        if (here >= 0) {
+        if (here >= 0 || pieces == 1 || lanes == 1) {
+            GraphPasses passes = here >= 0 ? passesOf(here) : main;
             for (int i = 0; i < pieces; i++) {
-                results.add(task.apply(passesOf(here), i));
-            }
-            return results;
-        }
-        if (pieces == 1 || lanes == 1) {
-            for (int i = 0; i < pieces; i++) {
-                results.add(task.apply(main, i));
+                results.add(task.apply(passes, i));
             }
             return results;
         }

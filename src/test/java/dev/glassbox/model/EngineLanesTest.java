@@ -65,7 +65,7 @@ class EngineLanesTest {
         EngineLanes lanes = new EngineLanes(main, () -> {
             copies.incrementAndGet();
             return passes();
-        });
+        }, EngineLanes.COUNT);
         Set<String> threads = Collections.synchronizedSet(new HashSet<>());
         Set<GraphPasses> used = Collections.synchronizedSet(new HashSet<>());
         for (int round = 0; round < 3; round++) {
@@ -91,7 +91,7 @@ class EngineLanesTest {
     @Test
     void aLaneThatRunsTheEngineAgainRunsItInPlaceWithItsOwnCopy() {
         GraphPasses main = passes();
-        EngineLanes lanes = new EngineLanes(main, EngineLanesTest::passes);
+        EngineLanes lanes = new EngineLanes(main, EngineLanesTest::passes, EngineLanes.COUNT);
         int n = EngineLanes.COUNT;
         List<List<String>> nested = lanes.run(n, n, (p, i) -> lanes.run(3, n, (q, j) -> Thread.currentThread()
                 .getName() + (q == p) + (q == main)));
@@ -117,7 +117,7 @@ class EngineLanesTest {
 
     @Test
     void aLaneThatReleasesMemoryReleasesItsOwnAndDoesNotWaitOnTheOthers() {
-        EngineLanes lanes = new EngineLanes(passes(), EngineLanesTest::passes);
+        EngineLanes lanes = new EngineLanes(passes(), EngineLanesTest::passes, EngineLanes.COUNT);
         int n = EngineLanes.COUNT;
         List<Integer> left = lanes.run(n, n, (p, i) -> {
             try (var ws = EngineWorkspaces.openForward()) {
@@ -147,7 +147,7 @@ class EngineLanesTest {
 
     @Test
     void releasingMemoryEmptiesTheWorkspacesOfEveryLane() {
-        EngineLanes lanes = new EngineLanes(passes(), EngineLanesTest::passes);
+        EngineLanes lanes = new EngineLanes(passes(), EngineLanesTest::passes, EngineLanes.COUNT);
         int n = EngineLanes.COUNT;
         List<Integer> before = lanes.run(n, n, (p, i) -> {
             try (var ws = EngineWorkspaces.openForward()) {
