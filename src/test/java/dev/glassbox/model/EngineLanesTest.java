@@ -120,11 +120,9 @@ class EngineLanesTest {
         EngineLanes lanes = new EngineLanes(passes(), EngineLanesTest::passes, EngineLanes.COUNT);
         int n = EngineLanes.COUNT;
         List<Integer> left = lanes.run(n, n, (p, i) -> {
-            try (var ws = EngineWorkspaces.openForward()) {
-                Nd4j.zeros(DataType.DOUBLE, 1000);
-            }
+            useAWorkspace();
             GradientEngine.releaseMemory();
-            return Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size();
+            return workspacesOfThisThread();
         });
         assertEquals(Collections.nCopies(n, 0), left);
     }
@@ -150,17 +148,15 @@ class EngineLanesTest {
         EngineLanes lanes = new EngineLanes(passes(), EngineLanesTest::passes, EngineLanes.COUNT);
         int n = EngineLanes.COUNT;
         List<Integer> before = lanes.run(n, n, (p, i) -> {
-            try (var ws = EngineWorkspaces.openForward()) {
-                Nd4j.zeros(DataType.DOUBLE, 1000);
-            }
-            return Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size();
+            useAWorkspace();
+            return workspacesOfThisThread();
         });
         assertTrue(before.stream().allMatch(k -> k > 0), before.toString());
         GradientEngine.releaseMemory();
         List<Integer> after = lanes.run(n, n, (p, i) -> Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread()
                 .size());
         assertEquals(Collections.nCopies(n, 0), after);
-        assertEquals(0, Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size(), "and this thread's");
+        assertEquals(0, workspacesOfThisThread(), "and this thread's");
     }
 
     @Test
@@ -212,6 +208,17 @@ class EngineLanesTest {
         assertEquals(1, EngineLanes.count(16, "1"));
         assertEquals(3, EngineLanes.count(2, " 3 "));
         assertThrows(IllegalArgumentException.class, () -> EngineLanes.count(2, "two"));
+    }
+
+    /** Leaves this thread's forward workspace holding memory for the next pass. */
+    private static void useAWorkspace() {
+        try (var ws = EngineWorkspaces.openForward()) {
+            Nd4j.zeros(DataType.DOUBLE, 1000);
+        }
+    }
+
+    private static int workspacesOfThisThread() {
+        return Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size();
     }
 
     private static GraphPasses passes() {
